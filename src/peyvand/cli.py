@@ -1,0 +1,182 @@
+"""The `peyvand` command: a thin layer over `peyvand.observatory.Observatory`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from peyvand.extract.contract import to_contract
+from peyvand.ingest.errors import IngestError
+from peyvand.ingest.files import expand, read_document
+from peyvand.observatory import URL_ENV, Observatory
+
+app = typer.Typer(
+    help="Peyvand: an evidence-linked observatory of cultural relations between countries.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar=URL_ENV,
+        help="Observatory folder (SQLite inside) or database URL (postgresql://...). "
+        "Default: ./observatory",
+    ),
+]
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False)
+
+
+def examples_dir() -> Path:
+    return Path(str(resources.files("peyvand") / "examples"))
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A document: text or Markdown, any encoding.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON.")] = False,
+) -> None:
+    """Extract one document and print what was found (no store involved)."""
+    from peyvand.pipeline import Pipeline
+
+    try:
+        document = read_document(file)
+    except IngestError as exc:
+        _console(stderr=True).print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    extraction = Pipeline().extract(document)
+    contract = to_contract(extraction)
+    if as_json:
+        sys.stdout.write(json.dumps(contract, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _console()
+    doc = contract["document"]
+    console.print(f"[bold]{file}[/bold]  language={doc['language']}  length={doc['length']}")
+    table = Table("kind", "value", "text", "span")
+    for actor in contract["actors"]:
+        for start, end in actor["mentions"]:
+            table.add_row("actor", actor["id"], document.text[start:end], f"[{start}, {end})")
+    for date in contract["dates"]:
+        table.add_row("date", date["value"], date["text"], "[{}, {})".format(*date["span"]))
+    for q in contract["quantities"]:
+        value = f"{q['value']} {q['unit']}" + (" ≈" if q["approx"] else "")
+        table.add_row("quantity", value, q["text"], "[{}, {})".format(*q["span"]))
+    console.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    db: DbOption = None,
+) -> None:
+    """Store documents in the observatory; already stored texts are skipped."""
+    observatory = Observatory.open(db)
+    console = _console()
+    files = list(expand(paths))
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def advance(source: str, outcome: str) -> None:
+            progress.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
+
+        report = observatory.ingest(files, progress=advance)
+    observatory.close()
+    console.print(
+        f"stored {len(report.stored)}, duplicates {len(report.duplicates)}, "
+        f"failed {len(report.failed)}"
+    )
+    for source, reason in report.failed:
+        console.print(f"[red]failed[/red] {source}: {reason}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """What is in the observatory: documents by language, mentions and records by kind."""
+    observatory = Observatory.open(db, create=False) if db is None else Observatory.open(db)
+    result = observatory.stats()
+    observatory.close()
+    console = _console()
+    console.print(f"documents: {result.documents}")
+    for title, counts in (
+        ("documents by language", result.by_language),
+        ("mentions by kind", result.mentions),
+        ("records by kind", result.records),
+    ):
+        table = Table(title=title, title_justify="left")
+        table.add_column("")
+        table.add_column("count", justify="right")
+        for key, value in sorted(counts.items()):
+            table.add_row(key, str(value))
+        if not counts:
+            table.add_row("(none)", "0")
+        console.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Serve the observatory's web pages and API."""
+    _serve(Observatory.open(db), host, port)
+
+
+@app.command()
+def demo(
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Folder of the demo observatory.")
+    ] = Path("peyvand-demo"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Build the observatory, do not serve it.")
+    ] = False,
+) -> None:
+    """Build an observatory from the bundled examples and serve it."""
+    console = _console()
+    observatory = Observatory.open(folder)
+    report = observatory.ingest([examples_dir()])
+    console.print(
+        f"demo observatory in {folder}/: stored {len(report.stored)}, "
+        f"already there {len(report.duplicates)}, failed {len(report.failed)}"
+    )
+    for source, reason in report.failed:
+        console.print(f"[red]failed[/red] {source}: {reason}")
+    if no_serve:
+        observatory.close()
+        return
+    _serve(observatory, host, port)
+
+
+def _serve(observatory: Observatory, host: str, port: int) -> None:
+    import uvicorn
+
+    from peyvand.web.app import create_app
+
+    _console().print(f"Peyvand is serving on http://{host}:{port}/  (Ctrl+C stops)")
+    uvicorn.run(create_app(observatory), host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""The ingest stage: sources (files, folders) → Documents with text, metadata and hash."""

@@ -1,0 +1,1 @@
+"""The actor registry: names in text → actors with stable ids."""

@@ -1,0 +1,191 @@
+"""Reads and writes of documents, mentions and records; one transaction per document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from peyvand.extract.contract import to_contract
+from peyvand.model import Document, Extraction
+from peyvand.store.schema import documents, mentions, records
+
+RECORD_LISTS = {
+    "agreement": "agreements",
+    "event": "events",
+    "claim": "claims",
+    "institution": "institutions",
+    "site": "sites",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+    url: str | None
+    language: str | None
+    source: str | None
+    length: int
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    documents: int
+    by_language: dict[str, int]
+    mentions: dict[str, int]
+    records: dict[str, int]
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def has_hash(self, content_hash: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(documents.c.id).where(documents.c.hash == content_hash)
+            ).first()
+        return found is not None
+
+    def add(self, document: Document, extraction: Extraction) -> int | None:
+        """Store a document with its mentions and candidate records, all or nothing.
+
+        Returns the new id, or None when a document with the same text is already stored.
+        """
+        now = dt.datetime.now(dt.UTC)
+        contract = to_contract(extraction)
+        try:
+            with self.engine.begin() as conn:
+                doc_id = conn.execute(
+                    insert(documents).returning(documents.c.id),
+                    {
+                        "hash": document.hash,
+                        "text": document.text,
+                        "length": len(document.text),
+                        "title": document.title,
+                        "publisher": document.publisher,
+                        "published": document.published,
+                        "url": document.url,
+                        "language": document.language,
+                        "source": document.source,
+                        "encoding": document.encoding,
+                        "ingested_at": now,
+                    },
+                ).scalar_one()
+                rows = _mention_rows(doc_id, extraction)
+                if rows:
+                    conn.execute(insert(mentions), rows)
+                record_rows = _record_rows(doc_id, contract, document.text, now)
+                if record_rows:
+                    conn.execute(insert(records), record_rows)
+        except IntegrityError:
+            if self.has_hash(document.hash):
+                return None
+            raise
+        document.id = int(doc_id)
+        return int(doc_id)
+
+    def documents(self, limit: int = 1000, offset: int = 0) -> list[StoredDocument]:
+        query = (
+            select(*[c for c in documents.c if c.name not in ("text", "encoding", "ingested_at")])
+            .order_by(documents.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as conn:
+            return [StoredDocument(**row._asdict()) for row in conn.execute(query)]
+
+    def document(self, doc_id: int) -> tuple[StoredDocument, str] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+        if row is None:
+            return None
+        values = row._asdict()
+        text = values.pop("text")
+        values.pop("encoding")
+        values.pop("ingested_at")
+        return StoredDocument(**values), text
+
+    def mentions_of(self, doc_id: int) -> list[dict[str, Any]]:
+        query = select(mentions).where(mentions.c.document_id == doc_id).order_by(mentions.c.start)
+        with self.engine.connect() as conn:
+            return [row._asdict() for row in conn.execute(query)]
+
+    def stats(self) -> Stats:
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+            by_language = {
+                (lang or "unknown"): count
+                for lang, count in conn.execute(
+                    select(documents.c.language, func.count()).group_by(documents.c.language)
+                )
+            }
+            by_mention = dict(
+                conn.execute(select(mentions.c.kind, func.count()).group_by(mentions.c.kind))
+                .tuples()
+                .all()
+            )
+            by_record = dict(
+                conn.execute(select(records.c.kind, func.count()).group_by(records.c.kind))
+                .tuples()
+                .all()
+            )
+        return Stats(int(total), by_language, by_mention, by_record)
+
+
+def _mention_rows(doc_id: int, extraction: Extraction) -> list[dict[str, Any]]:
+    text = extraction.document.text
+    rows: list[dict[str, Any]] = []
+    for actor in extraction.actors:
+        for span in actor.mentions:
+            rows.append(_mention(doc_id, "actor", actor.id, span.start, span.end, text))
+    for date in extraction.dates:
+        rows.append(_mention(doc_id, "date", date.value, date.span.start, date.span.end, text))
+    for quantity in extraction.quantities:
+        value = f"{quantity.value} {quantity.unit}"
+        rows.append(
+            _mention(doc_id, "quantity", value, quantity.span.start, quantity.span.end, text)
+        )
+    return rows
+
+
+def _mention(doc_id: int, kind: str, value: str, start: int, end: int, text: str) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "kind": kind,
+        "value": value,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+    }
+
+
+def _record_rows(
+    doc_id: int, contract: dict[str, Any], text: str, now: dt.datetime
+) -> list[dict[str, Any]]:
+    rows = []
+    for kind, key in RECORD_LISTS.items():
+        for record in contract[key]:
+            start, end = record["evidence"]
+            rows.append(
+                {
+                    "document_id": doc_id,
+                    "kind": kind,
+                    "status": "candidate",
+                    "data": json.dumps(record, ensure_ascii=False),
+                    "evidence_start": start,
+                    "evidence_end": end,
+                    "quote": text[start:end],
+                    "confidence": record.get("confidence"),
+                    "created_at": now,
+                }
+            )
+    return rows

@@ -1,0 +1,1 @@
+"""The web layer: pages rendered on the server over the Observatory API; assets served locally."""
