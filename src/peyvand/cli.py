@@ -112,7 +112,11 @@ def ingest(
 @app.command()
 def stats(db: DbOption = None) -> None:
     """What is in the observatory: documents by language, mentions and records by kind."""
-    observatory = Observatory.open(db, create=False) if db is None else Observatory.open(db)
+    try:
+        observatory = Observatory.open(db, create=False)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        _console(stderr=True).print(f"[red]error:[/red] {exc}; create one with peyvand ingest")
+        raise typer.Exit(2) from exc
     result = observatory.stats()
     observatory.close()
     console = _console()

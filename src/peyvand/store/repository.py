@@ -128,16 +128,18 @@ class Repository:
                     select(documents.c.language, func.count()).group_by(documents.c.language)
                 )
             }
-            by_mention = dict(
-                conn.execute(select(mentions.c.kind, func.count()).group_by(mentions.c.kind))
-                .tuples()
-                .all()
-            )
-            by_record = dict(
-                conn.execute(select(records.c.kind, func.count()).group_by(records.c.kind))
-                .tuples()
-                .all()
-            )
+            by_mention = {
+                kind: int(count)
+                for kind, count in conn.execute(
+                    select(mentions.c.kind, func.count()).group_by(mentions.c.kind)
+                )
+            }
+            by_record = {
+                kind: int(count)
+                for kind, count in conn.execute(
+                    select(records.c.kind, func.count()).group_by(records.c.kind)
+                )
+            }
         return Stats(int(total), by_language, by_mention, by_record)
 
 

@@ -1,123 +1,456 @@
 """A normalized view of a document for matching, with a map back to original offsets.
 
-Later stages match names and triggers on the normalized view; every span they find is mapped
-back with :meth:`NormalizedText.to_original`, so evidence always points into the text as read.
-The view folds: Arabic letter forms to Persian, diacritics and kashida away, every kind of
-digit to ASCII, zero-width joiners/non-joiners and whitespace runs to one space, presentation
-forms to their base letters, and (optionally) case, with Turkish/Azerbaijani dotted İ done right.
+Later stages match names, triggers, dates and numbers on the normalized *view*; every span
+they find is mapped back with :meth:`NormalizedText.to_original`, so evidence always points
+into the text as read. The view is for matching only and is never shown to a user.
+
+What the view folds (``docs/normalization.md`` has the full table and the comparison with
+hazm):
+
+* Arabic letter forms to Persian: ي ى ئ → ی, ك ڪ → ک, ة ۀ ۃ ە ھ ہ → ه, أ إ ٱ → ا, ؤ → و;
+  آ is kept (also when written as ا + U+0653 madda).
+* Harakat and other combining diacritics are dropped, after composing what NFC composes
+  (Latin ``e`` + U+0301 becomes ``é``, so a decomposed letter matches the precomposed one).
+* Kashida, bidi controls, ZWJ, word joiner, soft hyphen and BOM are dropped.
+* ZWNJ, U+200B and every kind of whitespace become a space; runs of them become ONE space,
+  so «می‌شود», «می شود» and «می ‌ شود» all read «می شود».
+* Persian and Arabic-Indic digits become ASCII; ٫ ٬ ، ؛ ؟ ٪ ۔ become . , , ; ? % . and
+  «» “” become ``"``; dashes become ``-``.
+* Presentation forms (U+FB00–U+FDFF, U+FE70–U+FEFF, U+FF00–U+FFEF) are folded NFKC-style:
+  ﻻ becomes «لا» (two view characters that both map to the one original character).
+* With ``casefold`` (the default) letters are lowercased with İ → i always and, with
+  ``turkic=True`` (Turkish, Azerbaijani), I → ı; final ς reads σ.
+
+Numbers, URLs and Latin tokens keep their characters: «۱۲٫۵» → ``12.5``, «۱,۲۳۴» →
+``1,234``, ``COVID-19`` → ``covid-19``. Nothing is inserted between a digit and a letter.
+
+Speed: the one-to-one folds run as chained ``str.replace`` (each guarded by ``in``), which
+is several times faster than ``str.translate`` with non-ASCII tables; one ``re`` scan then
+finds the few places where the length changes (space runs, dropped marks, presentation
+forms). When there are none, ``offsets`` is ``None``; otherwise it is an :class:`OffsetMap`
+that stores one breakpoint per edit, not one integer per character.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, product
+from typing import overload
 
-import regex
+__all__ = ["NormalizedText", "OffsetMap", "joined_variants", "normalize"]
 
-# One-to-one character folds: the length of the text does not change.
-_ONE_TO_ONE: dict[str, str] = {
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و",
-    "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?", "٪": "%", "«": '"', "»": '"',
-    "\u00a0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
-    "\u200c": " ",  # ZWNJ: «می‌شود» and «می شود» read alike; «میشود» is handled by lexicons
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "_": "_",
-}
-for _zero, _digits in ((0x06F0, "fa"), (0x0660, "ar")):
-    for _i in range(10):
-        _ONE_TO_ONE[chr(_zero + _i)] = str(_i)
-_TABLE = str.maketrans(_ONE_TO_ONE)
+ZWNJ = "\u200c"
 
-# Characters removed for matching: harakat, superscript alef, hamza marks, kashida, bidi marks.
-_DROP = (
-    "\u064b-\u065f\u0670\u0640\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+# --- one-to-one folds ---------------------------------------------------------------------
+# Frequent in real text: each is checked with ``in`` and replaced with ``str.replace``.
+_COMMON: tuple[tuple[str, str], ...] = (
+    ("ي", "ی"), ("ك", "ک"), ("ى", "ی"), ("ئ", "ی"), ("ة", "ه"), ("ۀ", "ه"),
+    ("أ", "ا"), ("إ", "ا"), ("ؤ", "و"),
+    *((chr(0x06F0 + i), str(i)) for i in range(10)),  # Persian digits
+    *((chr(0x0660 + i), str(i)) for i in range(10)),  # Arabic-Indic digits
+    ("٫", "."), ("٬", ","), ("،", ","), ("؛", ";"), ("؟", "?"), ("٪", "%"),
+    ("«", '"'), ("»", '"'), ("“", '"'), ("”", '"'), ("’", "'"), ("–", "-"), ("—", "-"),
+    (ZWNJ, " "), ("\u200b", " "), ("\u00a0", " "), ("\n", " "), ("\t", " "), ("\r", " "),
 )
-_DROP_RE = regex.compile(f"[{_DROP}]+")
-_SPACE_RUN_RE = regex.compile(r"\s{2,}|[\r\n\f\v]")
-_COMPAT_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]")
+# Rare: one regex scan finds whether any is present, then one ``str.translate``.
+_RARE: dict[str, str] = {
+    "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ڪ": "ک", "ۃ": "ه", "ۂ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
+    "۔": ".", "‘": "'", "‚": "'", "„": '"', "‐": "-", "‑": "-", "‒": "-", "―": "-", "−": "-",
+    **{c: " " for c in "\x0b\x0c\x85\u1680\u2028\u2029\u202f\u205f\u3000"},
+    **{chr(c): " " for c in range(0x2000, 0x200B)},
+}
+_RARE_TABLE = str.maketrans(_RARE)
+_RARE_RE = re.compile("[" + re.escape("".join(_RARE)) + "]")
+# The view contains none of these, which is what makes normalization idempotent.
+FOLDED_AWAY: frozenset[str] = frozenset(dict(_COMMON)) | frozenset(_RARE)
+
+
+def _ranges(chars: Sequence[str]) -> str:
+    """A regex character-class body for ``chars`` (escaped, runs written as ranges)."""
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = chr(codes[i]), chr(codes[j])
+        parts.append(re.escape(first) if i == j else f"{re.escape(first)}-{re.escape(last)}")
+        i = j + 1
+    return "".join(parts)
+
+
+def _span(first: int, last: int) -> list[str]:
+    return [chr(c) for c in range(first, last + 1)]
+
+
+# Combining marks used as diacritics: only these blocks, so Indic vowel signs etc. are kept.
+_MARK_BLOCKS = (
+    (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05C7), (0x0610, 0x061A),
+    (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x08D3, 0x08FF),
+    (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
+)
+MARKS: frozenset[str] = frozenset(
+    c
+    for first, last in _MARK_BLOCKS
+    for c in _span(first, last)
+    if unicodedata.category(c) in ("Mn", "Me")
+)
+# Dropped outright: kashida, ZWJ, bidi marks/embeddings/isolates, word joiner, soft hyphen,
+# BOM, variation selectors, invisible operators.
+_DROPPED = frozenset(
+    "\u0640\u200d\u200e\u200f\u061c\u00ad\u2060\u180e\ufeff"
+    + "".join(_span(0x202A, 0x202E) + _span(0x2066, 0x2069) + _span(0x2061, 0x2064))
+    + "".join(_span(0xFE00, 0xFE0F))
+)
+
+
+def _presentation_forms() -> dict[str, str]:
+    """NFKC of every compatibility character in the presentation-form blocks, cleaned.
+
+    The result has no marks, no dropped characters and no leading, trailing or doubled
+    spaces; it is folded one-to-one later (per casefold option) in :func:`_replacements`.
+    """
+    table: dict[str, str] = {}
+    for first, last in ((0xFB00, 0xFDFF), (0xFE70, 0xFEFF), (0xFF00, 0xFFEF)):
+        for c in _span(first, last):
+            if c in _DROPPED:
+                continue
+            folded = unicodedata.normalize("NFKC", c)
+            if folded == c:
+                continue
+            folded = "".join(ch for ch in folded if ch not in MARKS and ch not in _DROPPED)
+            table[c] = " ".join(folded.split())
+    return table
+
+
+_PRESENTATION = _presentation_forms()
+# A presentation form that folds to nothing (an isolated haraka, ﹀-like marks) is dropped.
+DROPPED: frozenset[str] = _DROPPED | {c for c, v in _PRESENTATION.items() if not v}
+_EXPANDED = {c: v for c, v in _PRESENTATION.items() if v}
+
+# Everything after which the length of the view differs from the original: a space followed
+# by more space or dropped characters; or a dropped character, mark or presentation form
+# followed by any of those. A lone space does not match, so ordinary text is skipped in C.
+_RUN = _ranges([" ", *DROPPED, *MARKS])
+_EDIT_RE = re.compile(f" [{_RUN}]+|[{_ranges([*DROPPED, *MARKS, *_EXPANDED])}][{_RUN}]*")
+
+
+# --- the offset map -------------------------------------------------------------------------
+class OffsetMap(Sequence[int]):
+    """For each index of the view, the index in the original of the character it came from.
+
+    Stored as breakpoints: from view index ``views[k]`` on (until the next breakpoint) the
+    view maps to ``srcs[k] + (i - views[k])``. A space that stands for a run of whitespace
+    maps to the run's first character; the characters an expansion (ﻻ → «لا») produces
+    all map to the one original character. Lookups are ``O(log breakpoints)``.
+    """
+
+    __slots__ = ("_length", "_original_length", "_srcs", "_views")
+
+    def __init__(
+        self, views: array[int], srcs: array[int], length: int, original_length: int
+    ) -> None:
+        self._views = views
+        self._srcs = srcs
+        self._length = length
+        self._original_length = original_length
+
+    @property
+    def breakpoints(self) -> int:
+        return len(self._views)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._length)))
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("view index out of range")
+        k = bisect_right(self._views, index) - 1
+        return self._srcs[k] + index - self._views[k]
+
+    def __iter__(self) -> Iterator[int]:
+        views, srcs, n = self._views, self._srcs, len(self._views)
+        for k in range(n):
+            stop = views[k + 1] if k + 1 < n else self._length
+            delta = srcs[k] - views[k]
+            yield from range(views[k] + delta, stop + delta)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (
+                self._length == other._length
+                and self._views == other._views
+                and self._srcs == other._srcs
+            )
+        if isinstance(other, tuple | list):
+            return len(other) == self._length and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._views.tobytes(), self._srcs.tobytes()))
+
+    def __repr__(self) -> str:
+        pairs = ", ".join(f"{v}→{s}" for v, s in zip(self._views, self._srcs))
+        return f"OffsetMap(len={self._length}, breakpoints=[{pairs}])"
+
+    def start(self, index: int) -> int:
+        """Original index of view ``index``; ``len(view)`` maps to ``len(original)``."""
+        if index >= self._length:
+            return self._original_length
+        k = bisect_right(self._views, index) - 1
+        return self._srcs[k] + index - self._views[k]
+
+    def end(self, index: int) -> int:
+        """End (exclusive) in the original of the characters behind view ``index``.
+
+        It reaches up to where the next view character's source begins, so dropped
+        characters (harakat, kashida, the rest of a space run) after a view character belong
+        to it: a span never cuts a letter from its diacritics.
+        """
+        views, srcs = self._views, self._srcs
+        k = bisect_right(views, index) - 1
+        source = srcs[k] + index - views[k]
+        nxt = index + 1
+        while nxt < self._length:
+            if k + 1 < len(views) and views[k + 1] == nxt:
+                k += 1
+            following = srcs[k] + nxt - views[k]
+            if following > source:
+                return following
+            nxt += 1  # an expansion: several view characters share one source character
+        return self._original_length
+
+    def view_index(self, original_index: int) -> int:
+        """The first view index whose source starts at or after ``original_index``."""
+        views, srcs = self._views, self._srcs
+        k = bisect_left(srcs, original_index)  # segments are ordered by source too
+        if k > 0:
+            index = views[k - 1] + original_index - srcs[k - 1]
+            if index < (views[k] if k < len(views) else self._length):
+                return index
+        return views[k] if k < len(views) else self._length
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """The normalized ``text`` and, for each of its indices, the index in ``original``.
+    """The matching view ``text`` of ``original`` and the map between them.
 
-    ``offsets`` is ``None`` when the two texts have the same length and alignment.
+    ``offsets`` is ``None`` when the view has the same length and alignment as the original
+    (only one-to-one folds happened), else an :class:`OffsetMap` (a ``Sequence[int]`` giving,
+    for each index of ``text``, the index in ``original``).
+
+    The guarantee for any view span ``0 <= s < e <= len(text)``, with
+    ``(a, b) = to_original(s, e)``: ``0 <= a < b <= len(original)``, and
+    ``text[s:e]`` is a substring of ``normalize(original[a:b]).text`` (the same options);
+    it is equal to it unless the span cuts through the expansion of one presentation form.
     """
 
     original: str
     text: str
-    offsets: tuple[int, ...] | None = None
+    offsets: OffsetMap | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map the normalized span ``[start, end)`` to the original text."""
+        """Map the view span ``[start, end)`` to the original text.
+
+        The end extends over dropped characters (harakat, kashida, bidi marks) that follow
+        the last view character, and over the whole whitespace run behind a view space.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside the view (length {len(self.text)})")
         if self.offsets is None:
             return start, end
-        if end <= start:
-            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
-            return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        if start == end:
+            index = self.offsets.start(start)
+            return index, index
+        return self.offsets.start(start), self.offsets.end(end - 1)
 
     def original_index(self, index: int) -> int:
+        """Original index of view ``index``; ``len(text)`` maps to ``len(original)``."""
+        if not 0 <= index <= len(self.text):
+            raise ValueError(f"index {index} outside the view (length {len(self.text)})")
+        return index if self.offsets is None else self.offsets.start(index)
+
+    def to_view(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span to the smallest view span covering what it produced."""
+        if not 0 <= start <= end <= len(self.original):
+            raise ValueError(f"span [{start}, {end}) outside the original")
         if self.offsets is None:
-            return index
-        return self.offsets[index] if index < len(self.offsets) else len(self.original)
+            return start, end
+        first = self.offsets.view_index(start)
+        last = self.offsets.view_index(end)
+        return first, max(first, last)
 
 
-def _rebuild(pieces: list[tuple[str, int]], original: str) -> tuple[str, tuple[int, ...]]:
-    text = "".join(piece for piece, _ in pieces)
-    offsets: list[int] = []
-    for piece, source in pieces:
-        offsets.extend([source] * len(piece))
-    return text, tuple(offsets)
+# --- normalization -------------------------------------------------------------------------
+def _fold(text: str, casefold: bool, turkic: bool) -> str:
+    """The one-to-one folds (length preserving) of the whole text."""
+    if casefold:
+        if "İ" in text:
+            text = text.replace("İ", "i")
+        if turkic and "I" in text:
+            text = text.replace("I", "ı")
+        text = text.lower()  # length preserving once İ is gone (the only expanding letter)
+        if "ς" in text:
+            text = text.replace("ς", "σ")
+    for source, target in _COMMON:
+        if source in text:
+            text = text.replace(source, target)
+    if _RARE_RE.search(text):
+        text = text.translate(_RARE_TABLE)
+    return text
+
+
+@lru_cache(maxsize=8192)
+def _compose(cluster: str, casefold: bool, turkic: bool) -> str:
+    """One base letter and the marks after it, as one view character (NFC, marks dropped)."""
+    base = cluster[0]
+    if base == "ı" and "\u0307" in cluster:  # dotless i + dot above is i
+        return "i"
+    composed = unicodedata.normalize("NFC", cluster)
+    composed = "".join(c for c in composed if c not in MARKS)
+    if len(composed) != 1:  # e.g. a composition exclusion that NFC keeps decomposed
+        return base
+    return _fold(composed, casefold, turkic)
+
+
+@lru_cache(maxsize=4)
+def _replacements(casefold: bool, turkic: bool) -> dict[str, str]:
+    return {c: _fold(v, casefold, turkic) for c, v in _EXPANDED.items()}
 
 
 def normalize(text: str, *, casefold: bool = True, turkic: bool = False) -> NormalizedText:
-    """Return the matching view of ``text``.
+    """Return the matching view of ``text`` (see the module docstring for what it folds).
 
-    ``turkic`` lowercases I to ı (Turkish and Azerbaijani); İ always becomes i.
+    ``casefold`` lowercases (İ → i always); ``turkic`` also makes I → ı (Turkish and
+    Azerbaijani) and only matters with ``casefold``.
     """
-    folded = text.translate(_TABLE)
-    offsets: list[int] | None = None
+    folded = _fold(text, casefold, turkic)
+    matches = _EDIT_RE.finditer(folded)
+    first = next(matches, None)
+    if first is None:
+        return NormalizedText(text, folded, None)
 
-    if _COMPAT_RE.search(folded):
-        pieces = []
-        for index, char in enumerate(folded):
-            if "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\uffef":
-                pieces.append((unicodedata.normalize("NFKC", char).translate(_TABLE), index))
+    expanded = _replacements(casefold, turkic)
+    pieces: list[str] = []
+    views = array("q", [0])
+    srcs = array("q", [0])
+    delta = 0  # source index minus view index of the current segment
+    last = 0  # source characters before this have been emitted
+    length = 0  # view characters emitted so far
+
+    for match in chain((first,), matches):
+        a, b = match.span()
+        lead = folded[a]
+        if lead in MARKS and a > 0:
+            # Marks after an unedited base letter (the regex leaves none after an edited
+            # one): compose them with it.
+            stop = folded.find(" ", a, b)
+            base = folded[a - 1]
+            composed = _compose(folded[a - 1 : b if stop == -1 else stop], casefold, turkic)
+            if composed != base:
+                pieces.append(folded[last : a - 1])
+                pieces.append(composed)
             else:
-                pieces.append((char, index))
-        folded, mapped = _rebuild(pieces, text)
-        offsets = list(mapped)
+                pieces.append(folded[last:a])
+            length += a - last
+        else:
+            pieces.append(folded[last:a])
+            length += a - last
+            if lead in _EXPANDED:
+                replacement = expanded[lead]
+                for view in range(length, length + len(replacement)):
+                    if a - view != delta:
+                        delta = a - view
+                        if views[-1] == view:
+                            srcs[-1] = a
+                        else:
+                            views.append(view)
+                            srcs.append(a)
+                pieces.append(replacement)
+                length += len(replacement)
+                a += 1
+            stop = folded.find(" ", a, b)
+        if stop != -1:  # the run holds a space: it becomes one view space
+            pieces.append(" ")
+            if stop - length != delta:
+                delta = stop - length
+                if views[-1] == length:
+                    srcs[-1] = stop
+                else:
+                    views.append(length)
+                    srcs.append(stop)
+            length += 1
+        last = b
+        if b - length != delta:
+            delta = b - length
+            if views[-1] == length:
+                srcs[-1] = b
+            else:
+                views.append(length)
+                srcs.append(b)
 
-    if casefold:
-        if "İ" in folded:
-            folded = folded.replace("İ", "i")
-        if turkic and "I" in folded:
-            folded = folded.replace("I", "ı")
-        lowered = folded.lower()
-        if len(lowered) == len(folded):
-            folded = lowered
-        else:  # a rare letter whose lowercase is longer: keep alignment per character
-            folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    pieces.append(folded[last:])
+    length += len(folded) - last
+    view = "".join(pieces)
+    return NormalizedText(text, view, OffsetMap(views, srcs, length, len(text)))
 
-    for pattern, replacement in ((_DROP_RE, ""), (_SPACE_RUN_RE, " ")):
-        if not pattern.search(folded):
-            continue
-        if offsets is None:
-            offsets = list(range(len(folded)))
-        out: list[str] = []
-        new_offsets: list[int] = []
-        last = 0
-        for match in pattern.finditer(folded):
-            out.append(folded[last : match.start()])
-            new_offsets.extend(offsets[last : match.start()])
-            if replacement:
-                out.append(replacement)
-                new_offsets.append(offsets[match.start()])
-            last = match.end()
-        out.append(folded[last:])
-        new_offsets.extend(offsets[last:])
-        folded = "".join(out)
-        offsets = new_offsets
 
-    return NormalizedText(text, folded, tuple(offsets) if offsets is not None else None)
+# --- helpers for lexicons ------------------------------------------------------------------
+_ZW_SLOTS = re.compile("[\u200c\u200b]+")
+
+
+def joined_variants(
+    phrase: str,
+    *,
+    affixes: Collection[str] = (),
+    casefold: bool = True,
+    turkic: bool = False,
+    limit: int = 16,
+) -> list[str]:
+    """View forms of a lexicon ``phrase`` with each ZWNJ written as a space or omitted.
+
+    The view already reads «می‌شود» as «می شود»; a text that omits the ZWNJ («میشود») needs
+    a second key, which this gives: ``joined_variants("می‌شود") == ["می شود", "میشود"]``.
+    A space next to one of ``affixes`` (e.g. «می», «ها» from the language data) counts as
+    a ZWNJ slot too. With more than ``log2(limit)`` slots only the all-spaced and the
+    all-joined forms are returned. The first variant is always ``normalize(phrase).text``.
+    """
+    marked = _ZW_SLOTS.sub("\x00", phrase)
+    if affixes:
+        words = marked.split(" ")
+        rebuilt = words[0]
+        for word in words[1:]:
+            left = rebuilt.rsplit("\x00", 1)[-1]
+            if word.split("\x00", 1)[0] in affixes or left in affixes:
+                rebuilt += "\x00" + word
+            else:
+                rebuilt += " " + word
+        marked = rebuilt
+    parts = marked.split("\x00")
+    slots = len(parts) - 1
+    if 2**slots <= limit:
+        choices = list(product((" ", ""), repeat=slots))
+    else:
+        choices = [(" ",) * slots, ("",) * slots]
+    variants: list[str] = []
+    for choice in choices:
+        joined = parts[0] + "".join(sep + part for sep, part in zip(choice, parts[1:]))
+        view = normalize(joined, casefold=casefold, turkic=turkic).text
+        if view not in variants:
+            variants.append(view)
+    return variants
