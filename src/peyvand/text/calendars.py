@@ -38,12 +38,13 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> datetime.date:
     """The Gregorian date of a Solar Hijri date; ``ValueError`` if it does not exist."""
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 3000):
         raise ValueError(f"no jalali date {year}-{month}-{day}")
-    gregorian: datetime.date = JalaliDate(year, month, day).to_gregorian()
+    jalali = JalaliDate(year, month, day)  # type: ignore[no-untyped-call, unused-ignore]
+    gregorian: datetime.date = jalali.to_gregorian()
     return gregorian
 
 
 def gregorian_to_jalali(date: datetime.date) -> YMD:
-    jalali = JalaliDate.to_jalali(date)
+    jalali = JalaliDate.to_jalali(date)  # type: ignore[no-untyped-call, unused-ignore]
     return int(jalali.year), int(jalali.month), int(jalali.day)
 
 

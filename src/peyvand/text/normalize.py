@@ -37,7 +37,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, product
@@ -62,7 +62,7 @@ _COMMON: tuple[tuple[str, str], ...] = (
 _RARE: dict[str, str] = {
     "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ڪ": "ک", "ۃ": "ه", "ۂ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
     "۔": ".", "‘": "'", "‚": "'", "„": '"', "‐": "-", "‑": "-", "‒": "-", "―": "-", "−": "-",
-    **{c: " " for c in "\x0b\x0c\x85\u1680\u2028\u2029\u202f\u205f\u3000"},
+    **dict.fromkeys("\x0b\x0c\x85\u1680\u2028\u2029\u202f\u205f\u3000", " "),
     **{chr(c): " " for c in range(0x2000, 0x200B)},
 }
 _RARE_TABLE = str.maketrans(_RARE)
@@ -135,11 +135,14 @@ _PRESENTATION = _presentation_forms()
 DROPPED: frozenset[str] = _DROPPED | {c for c, v in _PRESENTATION.items() if not v}
 _EXPANDED = {c: v for c, v in _PRESENTATION.items() if v}
 
-# Everything after which the length of the view differs from the original: a space followed
-# by more space or dropped characters; or a dropped character, mark or presentation form
-# followed by any of those. A lone space does not match, so ordinary text is skipped in C.
+# Where the length of the view differs from the original, found in two cheap scans:
+# * ``_EDIT_RE``: a dropped character, mark or presentation form, with the run of spaces,
+#   dropped characters and marks after it (the scan skips ordinary text in C, at the speed of
+#   a character-class search);
+# * ``str.find("  ")`` between those matches: runs of plain spaces.
+# A single space right before a match joins its run; a lone space never needs an edit.
 _RUN = _ranges([" ", *DROPPED, *MARKS])
-_EDIT_RE = re.compile(f" [{_RUN}]+|[{_ranges([*DROPPED, *MARKS, *_EXPANDED])}][{_RUN}]*")
+_EDIT_RE = re.compile(f"[{_ranges([*DROPPED, *MARKS, *_EXPANDED, *_RARE])}][{_RUN}]*")
 
 
 # --- the offset map -------------------------------------------------------------------------
@@ -297,8 +300,12 @@ class NormalizedText:
 
 
 # --- normalization -------------------------------------------------------------------------
-def _fold(text: str, casefold: bool, turkic: bool) -> str:
-    """The one-to-one folds (length preserving) of the whole text."""
+def _fold(text: str, casefold: bool, turkic: bool, rare: bool = True) -> str:
+    """The one-to-one folds (length preserving) of the whole text.
+
+    ``rare=False`` leaves the rare characters (``_RARE``) for the caller: :func:`normalize`
+    learns whether there are any from its edit scan, which saves a scan of the whole text.
+    """
     if casefold:
         if "İ" in text:
             text = text.replace("İ", "i")
@@ -310,12 +317,11 @@ def _fold(text: str, casefold: bool, turkic: bool) -> str:
     for source, target in _COMMON:
         if source in text:
             text = text.replace(source, target)
-    if _RARE_RE.search(text):
+    if rare and _RARE_RE.search(text):
         text = text.translate(_RARE_TABLE)
     return text
 
 
-@lru_cache(maxsize=8192)
 def _compose(cluster: str, casefold: bool, turkic: bool) -> str:
     """One base letter and the marks after it, as one view character (NFC, marks dropped)."""
     base = cluster[0]
@@ -339,30 +345,113 @@ def normalize(text: str, *, casefold: bool = True, turkic: bool = False) -> Norm
     ``casefold`` lowercases (İ → i always); ``turkic`` also makes I → ı (Turkish and
     Azerbaijani) and only matters with ``casefold``.
     """
-    folded = _fold(text, casefold, turkic)
+    folded = _fold(text, casefold, turkic, rare=False)
     matches = _EDIT_RE.finditer(folded)
     first = next(matches, None)
-    if first is None:
+    if first is None and "  " not in folded:
         return NormalizedText(text, folded, None)
+    edits = () if first is None else chain((first,), matches)
+    result = _edit(text, folded, edits, casefold, turkic)
+    if result is None:  # the scan met a rare character: fold those too and start again
+        folded = folded.translate(_RARE_TABLE)
+        matches = _EDIT_RE.finditer(folded)
+        first = next(matches, None)
+        if first is None and "  " not in folded:
+            return NormalizedText(text, folded, None)
+        edits = () if first is None else chain((first,), matches)
+        result = _edit(text, folded, edits, casefold, turkic)
+        assert result is not None
+    return result
 
+
+_COMPOSED: dict[tuple[bool, bool], dict[str, str]] = {}
+
+
+def _edit(
+    text: str,
+    folded: str,
+    edits: Iterable[re.Match[str]],
+    casefold: bool,
+    turkic: bool,
+) -> NormalizedText | None:
+    """Apply the length-changing edits to ``folded`` and record the offset breakpoints.
+
+    Returns ``None`` at the first rare character (``_RARE``) not yet folded.
+    """
     expanded = _replacements(casefold, turkic)
+    composed_cache = _COMPOSED.setdefault((casefold, turkic), {})
+    find = folded.find
+    end_of_text = len(folded)
     pieces: list[str] = []
     views = array("q", [0])
     srcs = array("q", [0])
     delta = 0  # source index minus view index of the current segment
-    last = 0  # source characters before this have been emitted
+    last = 0  # source characters before ``last`` have been handled
     length = 0  # view characters emitted so far
+    space_end = -1  # where the run behind the last view space ends, if that space is last
+    double = find("  ")  # the next run of plain spaces (searched again once passed)
 
-    for match in chain((first,), matches):
-        a, b = match.span()
+    for match in chain(edits, (None,)):
+        a, b = (end_of_text, end_of_text) if match is None else match.span()
+        # Runs of plain spaces before this match become one space.
+        while double != -1 and double < a:
+            if double < last:  # inside an edit already handled
+                double = find("  ", last)
+                continue
+            j = double
+            k = j + 2
+            while k < a and folded[k] == " ":
+                k += 1
+            pieces.append(folded[last : j + 1])
+            length += j + 1 - last
+            last = space_end = k
+            if k - length != delta:
+                delta = k - length
+                views.append(length)
+                srcs.append(k)
+            double = find("  ", last)
+        if match is None:
+            break
+
         lead = folded[a]
-        if lead in MARKS and a > 0:
-            # Marks after an unedited base letter (the regex leaves none after an edited
-            # one): compose them with it.
-            stop = folded.find(" ", a, b)
-            base = folded[a - 1]
-            composed = _compose(folded[a - 1 : b if stop == -1 else stop], casefold, turkic)
-            if composed != base:
+        space = -1  # the source index of the view space this run becomes, if any
+        if lead in expanded:
+            pieces.append(folded[last:a])
+            length += a - last
+            replacement = expanded[lead]
+            for view in range(length, length + len(replacement)):
+                if a - view != delta:
+                    delta = a - view
+                    if views[-1] == view:
+                        srcs[-1] = a
+                    else:
+                        views.append(view)
+                        srcs.append(a)
+            pieces.append(replacement)
+            length += len(replacement)
+            space = find(" ", a + 1, b)
+        elif lead in _RARE:
+            return None
+        elif a > last and folded[a - 1] == " ":
+            # The single space before the match starts the run.
+            pieces.append(folded[last : a - 1])
+            length += a - 1 - last
+            space = a - 1
+        elif a == last:
+            # Right after another edit: after a space run (whose view space this run joins)
+            # or after a presentation form; either way the marks have no base here.
+            if space_end != a:
+                space = find(" ", a, b)
+        elif lead in MARKS:
+            # Marks after an unedited base letter: compose them with it (NFC, marks dropped).
+            space = find(" ", a, b)
+            cluster = folded[a - 1 : b if space == -1 else space]
+            composed = composed_cache.get(cluster)
+            if composed is None:
+                if len(composed_cache) > 4096:
+                    composed_cache.clear()
+                composed = composed_cache[cluster] = _compose(cluster, casefold, turkic)
+            if composed != cluster[0]:
                 pieces.append(folded[last : a - 1])
                 pieces.append(composed)
             else:
@@ -371,30 +460,19 @@ def normalize(text: str, *, casefold: bool = True, turkic: bool = False) -> Norm
         else:
             pieces.append(folded[last:a])
             length += a - last
-            if lead in _EXPANDED:
-                replacement = expanded[lead]
-                for view in range(length, length + len(replacement)):
-                    if a - view != delta:
-                        delta = a - view
-                        if views[-1] == view:
-                            srcs[-1] = a
-                        else:
-                            views.append(view)
-                            srcs.append(a)
-                pieces.append(replacement)
-                length += len(replacement)
-                a += 1
-            stop = folded.find(" ", a, b)
-        if stop != -1:  # the run holds a space: it becomes one view space
+            space = find(" ", a, b)
+
+        if space != -1:  # the run holds a space: it becomes one view space
             pieces.append(" ")
-            if stop - length != delta:
-                delta = stop - length
+            if space - length != delta:
+                delta = space - length
                 if views[-1] == length:
-                    srcs[-1] = stop
+                    srcs[-1] = space
                 else:
                     views.append(length)
-                    srcs.append(stop)
+                    srcs.append(space)
             length += 1
+            space_end = b
         last = b
         if b - length != delta:
             delta = b - length
@@ -405,9 +483,8 @@ def normalize(text: str, *, casefold: bool = True, turkic: bool = False) -> Norm
                 srcs.append(b)
 
     pieces.append(folded[last:])
-    length += len(folded) - last
-    view = "".join(pieces)
-    return NormalizedText(text, view, OffsetMap(views, srcs, length, len(text)))
+    length += end_of_text - last
+    return NormalizedText(text, "".join(pieces), OffsetMap(views, srcs, length, len(text)))
 
 
 # --- helpers for lexicons ------------------------------------------------------------------

@@ -1,0 +1,335 @@
+"""The date lexicon of a set of languages and the anchored patterns built from it.
+
+Kept apart from :mod:`.dates` so that the shapes of dates (this module) and the reading of
+what was matched (``dates``) can each be read on their own. The patterns run on the
+normalized view (:func:`peyvand.text.normalize.normalize`): digits are ASCII, Arabic letter
+forms are Persian, ZWNJ is a space, text is lowercase. Each data entry is normalized the same
+way, and a space inside an entry becomes optional, so «ربیع‌الاول», «ربیع الاول» and
+«ربيع الأول» all match one row.
+
+Speed: a regex alternation of a few hundred words, tried at every position, runs at well
+under 1 MB/s. So nothing is searched with one. Dates start either at a run of digits or at
+a *starter* word (a month name, an ordinal, a cue such as «سال» or «قرن», a relative
+expression, a Roman numeral); an Aho–Corasick automaton finds the starters in one pass, and
+the patterns are only tried, anchored, at those positions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+import regex  # type: ignore[import-untyped, unused-ignore]
+
+from peyvand.lang import LanguageData, LanguageDataError
+from peyvand.text.normalize import normalize
+
+MONTHS_FILE = "months.tsv"
+WORDS_FILE = "date_words.tsv"
+
+_L = r"(?<!\p{L})"  # no letter just before
+_R = r"(?!\p{L})"  # no letter just after
+_NUM_L = r"(?<!\d)(?<!\d[.,/:])"  # not the tail of a longer number, a decimal or a date
+_NUM_R = r"(?!\d)(?![.,/:]\d)"
+_ROMAN = r"[ivxх]{1,6}"  # Cyrillic х too: Russian writers type «ХIХ»
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "х": 10}
+_DIGITS = regex.compile(r"[0-9]+")
+_RELATIVE = regex.compile(r"(year|month)([+-]\d+)")
+_CALENDARS = ("gregorian", "jalali", "hijri")
+_CANON = str.maketrans({" ": None, "-": None, ".": None, "آ": "ا", "ı": "i", "’": "'"})
+
+
+def canonical(text: str) -> str:
+    """The lookup key of a matched word: spacing, hyphens, dots and آ/ı variants removed."""
+    return text.translate(_CANON)
+
+
+def lookup_key(entry: str) -> str:
+    """The key under which a data entry is stored (normalized, then :func:`canonical`)."""
+    return canonical(normalize(entry).text.strip())
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed Roman numeral (lowercase), else ``None``."""
+    values = [_ROMAN_VALUES[c] for c in text]
+    total = 0
+    for index, value in enumerate(values):
+        following = values[index + 1] if index + 1 < len(values) else 0
+        total += -value if value < following else value
+    canonical_form = _to_roman(total) if 0 < total < 40 else ""
+    return total if canonical_form == text.replace("х", "x") else None
+
+
+def _to_roman(number: int) -> str:
+    out = "x" * (number // 10)
+    ones = number % 10
+    return out + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
+
+
+def _entry_pattern(entry: str) -> str:
+    """A regex for one normalized entry: inner spaces optional, hyphens optional, آ ≈ ا."""
+    out: list[str] = []
+    for index, char in enumerate(entry):
+        if char == " ":
+            out.append(" ?")
+        elif char == "-":
+            out.append("[- ]?" if index else "-?")
+        elif char == ".":
+            out.append(r"\." + (" ?" if index + 1 < len(entry) else ""))
+        elif char in "آا":
+            out.append("[آا]")
+        elif char in "ıi":
+            out.append("[ıi]")
+        elif char in "'’":
+            out.append("['’]")
+        else:
+            out.append(regex.escape(char))
+    return "".join(out)
+
+
+def _alternation(entries: Iterable[str]) -> str:
+    unique = sorted(set(entries), key=lambda e: (-len(e), e))
+    if not unique:
+        return "(?!)"
+    return "(?:" + "|".join(_entry_pattern(e) for e in unique) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthName:
+    number: int
+    calendar: str
+    flag: str  # "" | "ambiguous" (needs a year) | "strict" (needs a day and a year)
+
+
+# Word kinds whose entries can start a date, and the kinds of patterns tried after them.
+_STARTS = {
+    "month": ("my",), "month_day": ("mdy",), "ordinal": ("dmy_word", "century_ordinal"),
+    "year_before": ("year_cue",), "decade_before": ("decade_cue",),
+    "decade_word_alone": ("decade_alone",), "century_before": ("century_cue",),
+    "roman": ("century_roman",), "relative": ("relative",),
+}
+# Patterns tried at a run of digits: name, allowed run lengths, needs a date separator next.
+_DIGIT_STARTS = (
+    ("numeric_ymd", (4,), True), ("numeric_dmy", (1, 2), True), ("ygm", (4,), False),
+    ("dmy", (1, 2), False), ("year_after", (4,), False), ("decade_after", (2, 4), False),
+    ("century_number", (1, 2), False),
+)
+# What each pattern means, for the reader in ``dates``; the order breaks ties between spans.
+KINDS = {
+    "numeric_ymd": "numeric", "numeric_dmy": "numeric", "ygm": "named", "dmy": "named",
+    "dmy_word": "named", "mdy": "named", "my": "named", "year_cue": "year",
+    "year_after": "year", "decade_cue": "decade", "decade_after": "decade",
+    "decade_alone": "decade", "century_cue": "century", "century_ordinal": "century",
+    "century_number": "century", "century_roman": "century", "relative": "relative",
+}
+RANK = {name: rank for rank, name in enumerate(KINDS)}
+
+
+def _variants(word: str) -> Iterator[str]:
+    """Spellings of a starter that the view may hold: آ or ا, ı or i, Latin or Cyrillic x."""
+    swaps = {"آ": "ا", "ا": "آ", "ı": "i", "x": "х"}
+    options = [(c, swaps[c]) if c in swaps else (c,) for c in word]
+    forms = [""]
+    for choice in options:
+        forms = [f + c for f in forms for c in choice][:64]
+    yield from forms
+
+
+class Groups:
+    """The named groups of one match; a group the pattern lacks reads as unmatched.
+
+    Groups are read by number from ``groups()``: ``groupdict()`` costs more than a whole
+    date conversion in the ``regex`` module.
+    """
+
+    __slots__ = ("_index", "_values", "match")
+
+    def __init__(self, match: Any, index: dict[str, int]) -> None:
+        self.match = match
+        self._index = index
+        self._values: tuple[str | None, ...] = match.groups()
+
+    def __getitem__(self, name: str) -> str | None:
+        number = self._index.get(name)
+        return None if number is None else self._values[number - 1]
+
+    def key(self, name: str) -> str | None:
+        value = self[name]
+        return None if value is None else canonical(value)
+
+    def number(self, name: str) -> int:
+        value = self[name]
+        if value is None:
+            raise LookupError(name)
+        return int(value)
+
+    def start(self, name: str = "") -> int:
+        position: int = self.match.start(self._index[name]) if name else self.match.start()
+        return position
+
+    def end(self, name: str = "") -> int:
+        position: int = self.match.end(self._index[name]) if name else self.match.end()
+        return position
+
+
+def _checked(data: LanguageData, lang: str, name: str, columns: int) -> list[list[str]]:
+    """The rows of an optional data file, each with at least ``columns`` cells."""
+    rows = data.rows(lang, name) if data.has(lang, name) else []
+    for row in rows:
+        if len(row) < columns:
+            raise LanguageDataError(f"{lang}/{name}: expected {columns} columns in {row!r}")
+    return rows
+
+
+class Grammar:
+    """Month names, cue words, the starter automaton and the patterns for a set of languages.
+
+    Where two languages spell a word alike, the first language in ``langs`` wins.
+    """
+
+    def __init__(self, data: LanguageData, langs: tuple[str, ...]) -> None:
+        self.months: dict[str, MonthName] = {}
+        self.words: dict[str, dict[str, str]] = defaultdict(dict)
+        self.relative: dict[str, tuple[str, int, str]] = {}
+        self.settings: dict[str, dict[str, str]] = {}
+        self._spellings: dict[str, list[str]] = defaultdict(list)
+        for lang in langs:
+            self._load(data, lang)
+        self._spellings["roman"] = [_to_roman(n) for n in range(1, 22)]
+        self.patterns = {name: regex.compile(p) for name, p in self._patterns().items()}
+        self.groups: dict[str, dict[str, int]] = {
+            name: dict(pattern.groupindex) for name, pattern in self.patterns.items()
+        }
+        self._automaton = self._starters()
+
+    def _load(self, data: LanguageData, lang: str) -> None:
+        settings = self.settings.setdefault(lang, {})
+        rows = _checked(data, lang, WORDS_FILE, 2)
+        settings.update((row[1], row[2] if len(row) > 2 else "") for row in rows
+                        if row[0] == "setting")
+        for kind, text, *rest in rows:
+            if kind == "setting":
+                continue
+            arg = rest[0] if rest else ""
+            key = lookup_key(text)
+            self._spellings[kind].append(normalize(text).text.strip())
+            self.words[kind].setdefault(key, arg)
+            if kind == "relative":
+                relative = _RELATIVE.fullmatch(arg)
+                if relative is None:
+                    raise LanguageDataError(f"{lang}/{WORDS_FILE}: bad relative {arg!r}")
+                calendar = settings.get("relative_calendar", "gregorian")
+                unit, offset = relative.group(1), int(relative.group(2))
+                self.relative.setdefault(key, (unit, offset, calendar))
+        for number, calendar, text, *rest in _checked(data, lang, MONTHS_FILE, 3):
+            entry = normalize(text).text.strip()
+            self._spellings["month"].append(entry)
+            if settings.get("month_day") == "yes":
+                self._spellings["month_day"].append(entry)
+            if not number.isdigit() or calendar not in _CALENDARS:
+                raise LanguageDataError(f"{lang}/{MONTHS_FILE}: bad row for {text!r}")
+            flag = rest[0] if rest else ""
+            self.months.setdefault(lookup_key(text), MonthName(int(number), calendar, flag))
+
+    def _starters(self) -> ahocorasick.Automaton:
+        starters: dict[str, set[str]] = defaultdict(set)
+        for kind, pattern_names in _STARTS.items():
+            for entry in self._spellings[kind]:
+                first = regex.split(r"[ .\-]", entry, maxsplit=1)[0]
+                for form in _variants(first) if first else ():
+                    starters[form].update(pattern_names)
+        automaton = ahocorasick.Automaton()
+        for word, names in starters.items():
+            whole = names == {"century_roman"}  # a Roman numeral must be a word of its own
+            ordered = tuple(sorted(names, key=lambda name: RANK[name]))
+            automaton.add_word(word, (len(word), ordered, whole))
+        automaton.make_automaton()
+        return automaton
+
+    def anchors(self, view: str, relative: bool) -> Iterator[tuple[int, str]]:
+        """(position, pattern name) pairs worth trying: starters and runs of digits."""
+        seen: set[tuple[int, str]] = set()
+        for last, (length, names, whole) in self._automaton.iter(view):
+            start = last - length + 1
+            if (start and view[start - 1].isalpha()) or (
+                whole and last + 1 < len(view) and view[last + 1].isalpha()
+            ):
+                continue
+            for name in names:
+                if (relative or name != "relative") and (start, name) not in seen:
+                    seen.add((start, name))
+                    yield start, name
+        for run in _DIGITS.finditer(view):
+            size, end = run.end() - run.start(), run.end()
+            separated = end < len(view) and view[end] in "-/."
+            for name, sizes, needs_separator in _DIGIT_STARTS:
+                if size in sizes and (separated or not needs_separator):
+                    yield run.start(), name
+
+    def setting(self, lang: str | None, name: str) -> str | None:
+        return None if lang is None else self.settings.get(lang, {}).get(name)
+
+    def flags(self, kind: str, key: str | None) -> str:
+        return "" if key is None else self.words[kind].get(key, "")
+
+    def _alt(self, *kinds: str, keep_only: bool = False) -> str:
+        entries = [
+            e for k in kinds for e in self._spellings[k]
+            if not keep_only or "keep" in self.words[k].get(canonical(e), "")
+        ]
+        return _alternation(entries)
+
+    def _patterns(self) -> dict[str, str]:
+        a = self._alt
+        era = rf"(?: ?(?P<era>{a('era')}){_R})?"
+        day_word = rf"{_L}(?P<dw>{a('ordinal')}){_R}"
+        day_number = rf"{_NUM_L}(?P<d>[0-3]?\d){_NUM_R}(?:(?P<ds>{a('day_suffix')}){_R})?"
+        name, after = a("month"), a("month_after")
+        month_tail = rf"(?:(?:{a('month_suffix')})?{_R}|(?={after}))"  # «آبانماه» too
+        month = (
+            rf"{_L}(?P<m>{name}){month_tail}"
+            rf"(?: ?(?:/ ?|\( ?)(?P<m2>{name}){month_tail}(?: ?\))?)?"
+            rf"(?: ?(?P<ma>{after}){_R})?"
+        )
+        year_tail = rf"(?P<ys>{a('year_suffix')})?(?: ?(?P<ya>{a('year_after')}))?{era}{_R}"
+        year = rf"{_NUM_L}(?P<y>\d{{4}}|\d{{2}}){_NUM_R}"
+        year4 = rf"{_NUM_L}(?P<y>\d{{4}}){_NUM_R}"
+        year_part = rf"(?:,? ?(?:(?P<yb>{a('year_before', keep_only=True)}) ?)?{year}{year_tail})"
+        numeric_tail = rf"{_NUM_R}(?: ?(?P<era>{a('era')}){_R})?"
+        after_day_month = rf"(?: ?(?P<dj>{a('day_joiner')}){_R})? ?{month}(?P<me>){year_part}?"
+        century_number = rf"{_NUM_L}(?P<n>\d{{1,2}})(?!\d)(?P<suf>{a('century_suffix')})?"
+        roman = rf"{_L}(?P<r>{_ROMAN})(?:{a('century_suffix')})?"
+        ordinal = rf"{_L}(?P<o>{a('ordinal')}){_R}"
+        century_after = rf" ?(?P<cue>{a('century_after')}){_R}"
+        decade_number = (
+            rf"(?:{_NUM_L}(?P<n>\d{{4}}|\d{{2}}){_NUM_R}|{_L}(?P<w>{a('decade_word')}){_R})"
+        )
+        return {
+            "numeric_ymd": rf"{_NUM_L}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)"
+                           rf"(?P<d>\d{{1,2}}){numeric_tail}",
+            "numeric_dmy": rf"{_NUM_L}(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)"
+                           rf"(?P<y>\d{{4}}){numeric_tail}",
+            "ygm": rf"{year4}(?P<ys>{a('year_suffix')})? ?(?P<yo>{a('year_of')}){_R} ?"
+                   rf"{month}(?P<me>)(?: ?{day_number})?",
+            "dmy": day_number + after_day_month,
+            "dmy_word": day_word + after_day_month,
+            "mdy": rf"{_L}(?P<m>{a('month_day')}){_R} ?{day_number}(?P<me>)"
+                   rf"(?:,? ?{year4}{year_tail})?",
+            "my": rf"{month}(?P<me>){year_part}",
+            "year_cue": rf"{_L}(?P<yb>{a('year_before')}) ?{year}{year_tail}",
+            "year_after": rf"{year4}(?:(?P<ys>{a('year_suffix')})? ?(?P<ya>{a('year_after')})"
+                          rf"{era}| ?(?P<era>{a('era')})|(?P<ys>{a('year_suffix')})){_R}",
+            "decade_cue": rf"{_L}(?P<cue>{a('decade_before')}) ?{decade_number}{era}{_R}",
+            "decade_after": rf"{_NUM_L}(?P<n>\d{{4}}|\d{{2}})(?!\d)"
+                            rf"(?P<suf>{a('decade_after')}){_R}",
+            "decade_alone": rf"{_L}(?P<alone>{a('decade_word_alone')}){_R}",
+            "century_cue": rf"{_L}(?P<cue>{a('century_before')}) ?"
+                           rf"(?:{ordinal}|{century_number}|{roman}){era}{_R}",
+            "century_ordinal": ordinal + century_after,
+            "century_number": century_number + century_after,
+            "century_roman": rf"{roman}{century_after}",
+            "relative": rf"{_L}(?P<rel>{a('relative')}){_R}{era}",
+        }

@@ -1,0 +1,395 @@
+"""Numbers and quantities in fa, en, az, tr, ru and ar text, with exact evidence spans.
+
+A quantity is a number (digits in any script, number words, or both: «۲.۵ میلیارد») with the
+words around it that change its meaning: a qualifier («حدود», "more than", «-dan çox»), a
+percent sign or word, a currency. Numbers inside identifiers (COVID-19, G20, URLs, codes),
+dates written with slashes, ordinals and vague plurals («صدها», "thousands") are skipped.
+Matching runs on the normalized view; spans are offsets into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from peyvand.lang import LanguageData
+from peyvand.text.normalize import NormalizedText, normalize
+from peyvand.text.number_words import LETTER_AFTER, LETTER_BEFORE, Composer, Lexicon, Token
+
+QUANTITY_WORDS = "quantity_words.tsv"
+_CHAIN_RE = re.compile(r"[0-9]+(?:[.,/:\-][0-9]+)*")
+_SEP_RE = re.compile(r"[.,/:]")
+_DIGITS_RE = re.compile(r"[0-9]+")
+_WORD_RE = re.compile(r"\w+")
+_SPACE_GROUP_RE = re.compile(r" [0-9]{3}(?![0-9])")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_NOT_BEFORE_DIGITS = frozenset("_/\\:#@=&.,")
+_SCRIPT_RES = {
+    "arabic": re.compile("[\u0600-\u06ff]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+}
+_TURKIC_LETTERS = re.compile("[əƏıİşŞğĞ]")
+_PERSIAN_ONLY = re.compile("[پچژگ]")  # letters Arabic does not use
+_PERSIAN_FORMS = re.compile("[یک]")  # the Persian forms of yeh and kaf
+_ARABIC_FORMS = re.compile("[ةيكى]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a text, with its unit, qualifier and evidence span."""
+
+    value: int | float
+    unit: str  # "count" | "percent" | a currency code like "USD"
+    approx: bool
+    qualifier: str | None  # about, nearly, more_than, less_than, at_least, at_most
+    text: str  # == original[start:end]
+    start: int
+    end: int
+
+
+class _Cues:
+    """The words around numbers (``quantity_words.tsv``) of a set of languages, compiled."""
+
+    def __init__(self, data: LanguageData, lex: Lexicon) -> None:
+        self.meaning: dict[tuple[str, str], tuple[str, bool]] = {}
+        phrases: dict[str, list[str]] = {}
+        for lang in lex.langs:
+            if not data.has(lang, QUANTITY_WORDS):
+                continue
+            for row in data.rows(lang, QUANTITY_WORDS):
+                phrase, kind = row[0], row[1]
+                attached = phrase.startswith("-") and len(phrase) > 1
+                key = lex.fold(phrase[1:] if attached else phrase)
+                phrases.setdefault(kind, []).append(("-" if attached else "") + key)
+                meaning = row[2] if len(row) > 2 else "-"
+                approx = len(row) > 3 and row[3] == "yes"
+                self.meaning.setdefault((kind, key), (meaning, approx))
+        self.maxlen = max((len(p) for ps in phrases.values() for p in ps), default=1) + 2
+
+        def alts(kind: str, after: bool = False) -> str:
+            out = []
+            for p in sorted(set(phrases.get(kind, [])), key=len, reverse=True):
+                if p.startswith("-"):
+                    out.append("['’-]?" + re.escape(p[1:]))
+                elif after:
+                    out.append((" " if p[0].isalpha() else " ?") + re.escape(p))
+                else:
+                    out.append(re.escape(p) + " ?")
+            return "|".join(out) or "(?!)"
+
+        self.before_re = re.compile(f"{LETTER_BEFORE}(?:{alts('before')})\\Z")
+        self.unit_before_re = re.compile(f"{LETTER_BEFORE}(?:{alts('unit_before')})\\Z")
+        self.after_re = re.compile(f"(?:{alts('after', True)}){LETTER_AFTER}")
+        units = sorted(set(phrases.get("unit_after", [])), key=len, reverse=True)
+        self.unit_after_re = re.compile(
+            "(?: ?(?:" + ("|".join(re.escape(u) for u in units) or "(?!)") + f")){LETTER_AFTER}"
+        )
+        leads = [p for p in phrases.get("unit_before", []) if p[-1:].isalpha()]
+        self.unit_lead_re = re.compile(
+            f"(?:{'|'.join(re.escape(p) for p in leads) or '(?!)'}){LETTER_AFTER}"
+        )
+        excl = sorted(set(phrases.get("exclude", [])), key=len, reverse=True)
+        self.exclude_re = re.compile(
+            f"{LETTER_BEFORE}(?:{'|'.join(re.escape(e) for e in excl) or '(?!)'}){LETTER_AFTER}"
+        )
+
+    def lookup(self, kind: str, matched: str) -> tuple[str, bool]:
+        key = matched.strip(" '’-")
+        return self.meaning.get((kind, key), ("-", False))
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class NumberFinder:
+    """Finds quantities; the lexicon of each language set is compiled once, on first use."""
+
+    def __init__(self, data: LanguageData) -> None:
+        self._data = data
+        self._compiled: dict[tuple[str, ...], tuple[Lexicon, _Cues]] = {}
+
+    def _get(self, langs: tuple[str, ...]) -> tuple[Lexicon, _Cues]:
+        if langs not in self._compiled:
+            lex = Lexicon(self._data, langs)
+            self._compiled[langs] = (lex, _Cues(self._data, lex))
+        return self._compiled[langs]
+
+    @staticmethod
+    def languages_for(text: str) -> tuple[str, ...]:
+        """The languages to try when none is given, from the dominant script."""
+        sample = text[:1500]
+        counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPT_RES.items()}
+        script = max(counts, key=lambda name: counts[name])
+        if counts[script] == 0:
+            return ("fa",) if re.search("[\u06f0-\u06f9]", sample) else (
+                ("ar",) if re.search("[\u0660-\u0669]", sample) else ("en",)
+            )
+        if script == "arabic":  # one of the two: «واحد», «الف» are common Persian words
+            persian = 4 * len(_PERSIAN_ONLY.findall(sample)) + len(_PERSIAN_FORMS.findall(sample))
+            return ("fa",) if persian >= len(_ARABIC_FORMS.findall(sample)) else ("ar",)
+        if script == "cyrillic":
+            return ("ru",)
+        if _TURKIC_LETTERS.search(sample):
+            return ("az", "tr") if "ə" in sample or "Ə" in sample else ("tr", "az")
+        return ("en",)
+
+    def find(self, text: str, lang: str | None = None) -> list[Quantity]:
+        """All quantities in ``text``, sorted and non-overlapping."""
+        lex, cues = self._get((lang,) if lang else self.languages_for(text))
+        norm = normalize(text, turkic=lex.turkic)
+        view = norm.text
+        blocked = self._blocked(view)
+        found: list[Quantity] = []
+        pos = floor = 0
+        while True:
+            m = lex.candidate_re.search(view, pos)
+            if m is None:
+                break
+            start = m.start()
+            while blocked and blocked[0][1] <= start:
+                blocked.pop(0)
+            if blocked and blocked[0][0] <= start:  # inside a URL or an e-mail address
+                pos = blocked[0][1]
+                continue
+            lead = cues.unit_lead_re.match(view, start) if m.group("d") is None else None
+            if lead is not None:  # «yüzde» is the percent word, not «yüz» + «-de»
+                pos = lead.end()
+                continue
+            tokens, comp, nxt = self._phrase(view, start, lex, norm)
+            pos = max(nxt, start + 1)
+            if not tokens:
+                continue
+            quantity = self._quantity(view, norm, tokens, comp, cues=cues, floor=floor)
+            if quantity is not None:
+                found.append(quantity[0])
+                floor = pos = max(pos, quantity[1])
+        return found
+
+    @staticmethod
+    def _blocked(view: str) -> list[tuple[int, int]]:
+        """Spans of URLs and e-mail addresses, whose digits are never quantities."""
+        spans = []
+        if "://" in view or "www." in view:
+            spans += [(m.start(), m.end()) for m in _URL_RE.finditer(view)]
+        if "@" in view:
+            spans += [(m.start(), m.end()) for m in _EMAIL_RE.finditer(view)]
+        return sorted(spans)
+
+    def parse_words(self, words: str, lang: str) -> int | None:
+        """The integer value of ``words`` if they are one whole number, else None."""
+        lex, _ = self._get((lang,))
+        norm = normalize(words.strip(), turkic=lex.turkic)
+        view = norm.text.strip()
+        tokens, comp, _ = self._phrase(view, 0, lex, norm)
+        value = comp.value() if tokens else None
+        if value is None or tokens[-1].tail != len(view) or tokens[-1].joins_next:
+            return None
+        return int(value) if value == value.to_integral_value() else None
+
+    # -- phrases ---------------------------------------------------------------------------
+
+    def _phrase(
+        self, view: str, start: int, lex: Lexicon, norm: NormalizedText
+    ) -> tuple[list[Token], Composer, int]:
+        """The tokens of the number starting at ``start`` and where to search next.
+
+        An ordinal or vague plural anywhere in the phrase drops the whole phrase.
+        """
+        comp = Composer(lex.units_before_tens)
+        tokens: list[Token] = []
+        pos, connected = start, False
+        while True:
+            digit = "0" <= view[pos : pos + 1] <= "9"
+            tok = self._digits(view, pos, lex, norm) if digit else lex.token_at(view, pos)
+            if isinstance(tok, int):  # digits that are no number: skip them
+                return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
+            if tok is None:
+                break
+            if tok.kind == "ordinal":
+                return [], comp, tok.tail
+            if tok.kind == "plural":  # «ده‌ها هزار», "tens of thousands": all of it is vague
+                return [], comp, self._skip_number(view, tok.tail, lex)
+            if not comp.feed(tok, connected or tok.start > pos):
+                if not tokens:
+                    return [], comp, tok.tail
+                break
+            tokens.append(tok)
+            if tok.ends_phrase:
+                break
+            if tok.joins_next:
+                pos, connected = tok.tail + (view[tok.tail : tok.tail + 1] == " "), True
+                continue
+            gap = lex.gap_re.match(view, tok.tail)
+            if gap is not None:
+                pos, connected = gap.end(), gap.lastgroup == "c"
+            elif tok.kind == "digits":
+                pos, connected = tok.tail, False
+            else:
+                break
+        while tokens and tokens[-1].kind == "article":
+            tokens.pop()
+        return tokens, comp, tokens[-1].end if tokens else start + 1
+
+    @staticmethod
+    def _skip_number(view: str, pos: int, lex: Lexicon) -> int:
+        """The end of the number words that follow ``pos`` directly."""
+        while True:
+            gap = lex.gap_re.match(view, pos)
+            tok = lex.token_at(view, gap.end()) if gap is not None else None
+            if tok is None:
+                return pos
+            pos = tok.tail
+
+    def _digits(self, view: str, pos: int, lex: Lexicon, norm: NormalizedText) -> Token | int:
+        """The digit number at ``pos``, or the position to skip to when it is no number."""
+        m = _CHAIN_RE.match(view, pos)
+        assert m is not None
+        chain, end = m.group(), m.end()
+        before = view[pos - 1] if pos else " "
+        if before == "," and norm.original[norm.original_index(pos - 1)] == "،":
+            before = " "
+        if before.isalpha() or before in _NOT_BEFORE_DIGITS or (
+            before == "-" and pos > 1 and view[pos - 2].isalpha()
+        ):
+            return end
+        if ":" in chain or chain.count("-") > 1:
+            return end
+        if "-" in chain:  # a range «10-15»: the second number is found on its own
+            chain = chain[: chain.index("-")]
+            end = pos + len(chain)
+        seps = [(pos + s.start(), s.group()) for s in _SEP_RE.finditer(chain)]
+        value = self._digit_value(view, pos, end, seps, lex=lex, norm=norm)
+        if value is None:
+            return end
+        number, end = value
+        if end < len(view):
+            nxt = self._after_digits(view, end, lex)
+            if nxt is not None:
+                return nxt
+        return Token(pos, end, end, number, "digits")
+
+    def _digit_value(
+        self, view: str, pos: int, end: int, seps: list[tuple[int, str]], *, lex: Lexicon,
+        norm: NormalizedText,
+    ) -> tuple[Decimal, int] | None:
+        """Reads separators by the language rules; None when the chain is no plain number.
+
+        Persian ٫ is always a decimal mark and ٬ always a thousands mark, whatever the
+        language; an Arabic comma «،» between digits separates two numbers.
+        """
+        originals = [norm.original[norm.original_index(at)] for at, _ in seps]
+        if "،" in originals:
+            cut = originals.index("،")
+            end, seps, originals = seps[cut][0], seps[:cut], originals[:cut]
+        bounds = [pos] + [at + 1 for at, _ in seps]
+        chunks = [view[b : (seps[i][0] if i < len(seps) else end)] for i, b in enumerate(bounds)]
+        int_part, frac = chunks[0], ""
+        if len(int_part) > 1 and int_part[0] == "0":  # a phone number or a zero-padded code
+            return None
+        for i, ((_, sep), original) in enumerate(zip(seps, originals, strict=True)):
+            chunk = chunks[i + 1]
+            role = {"٫": "decimal", "٬": "group"}.get(original) or lex.separators.get(
+                {".": "dot", ",": "comma", "/": "slash"}[sep], "none"
+            )
+            if role == "decimal_before_unit":
+                if len(seps) > 1 or not self._unit_follows(view, end, lex):
+                    return None
+                role = "decimal"
+            if role == "group3":
+                role = "group" if len(chunk) == 3 else "decimal"
+            if role == "group" and not frac and len(chunk) == 3 and len(chunks[0]) <= 3:
+                int_part += chunk
+            elif role == "decimal" and not frac and i == len(seps) - 1:
+                frac = chunk
+            else:
+                return None
+        if lex.separators.get("space") == "group" and not seps and len(int_part) <= 3:
+            while _SPACE_GROUP_RE.match(view, end) and norm.original[
+                norm.original_index(end)
+            ] in " \u00a0\u202f\u2009":
+                int_part += view[end + 1 : end + 4]
+                end += 4
+            mark = {",": "comma", ".": "dot"}.get(view[end : end + 1])
+            tail = _DIGITS_RE.match(view, end + 1) if mark else None
+            if tail and mark and lex.separators.get(mark) == "decimal" and len(int_part) > 3:
+                frac = tail.group()
+                end = tail.end()
+        return Decimal(f"{int_part}.{frac}" if frac else int_part), end
+
+    def _unit_follows(self, view: str, end: int, lex: Lexicon) -> bool:
+        cues = self._compiled[lex.langs][1]
+        if cues.unit_after_re.match(view, end):
+            return True
+        tok = lex.token_at(view, end + (view[end : end + 1] == " "))
+        return tok is not None and tok.kind in ("scale", "scale_pl")
+
+    def _after_digits(self, view: str, end: int, lex: Lexicon) -> int | None:
+        """Where to skip to when what follows the digits makes them no count, else None."""
+        char = view[end]
+        if char.isalpha() or (char in "-'’ " and view[end + 1 : end + 2].isalpha()):
+            ordinal = lex.digit_ordinal_re.match(view, end)
+            if ordinal is not None:
+                return ordinal.end()
+        if not char.isalpha():
+            return None
+        if "\u0600" <= char <= "\u06ff":  # Persian/Arabic word glued to the digits («۵نفر»)
+            return None
+        tok = lex.token_at(view, end)
+        if tok is not None and tok.kind in ("scale", "scale_pl"):
+            return None
+        if self._compiled[lex.langs][1].unit_after_re.match(view, end):
+            return None
+        if lex.digit_case_re.match(view, end):
+            return None
+        letters = _WORD_RE.match(view, end)
+        return letters.end() if letters else end
+
+    # -- context ---------------------------------------------------------------------------
+
+    def _quantity(
+        self, view: str, norm: NormalizedText, tokens: list[Token], comp: Composer, *,
+        cues: _Cues, floor: int,
+    ) -> tuple[Quantity, int] | None:
+        """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
+        value = comp.value()
+        if value is None:
+            return None
+        core_s, core_e = tokens[0].start, tokens[-1].end
+        for ex in cues.exclude_re.finditer(
+            view, max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
+        ):
+            if ex.start() <= core_s and ex.end() >= core_e:
+                return None
+        start, end, unit = core_s, core_e, "count"
+        m = cues.unit_after_re.match(view, core_e)
+        if m is not None:
+            unit, end = cues.lookup("unit_after", m.group())[0], m.end()
+        else:
+            m = cues.unit_before_re.search(view, max(floor, core_s - cues.maxlen), core_s)
+            if m is not None:
+                unit, start = cues.lookup("unit_before", m.group())[0], m.start()
+        qualifier, approx = None, False
+        m = cues.before_re.search(view, max(floor, start - cues.maxlen), start)
+        if m is not None:
+            (qualifier, approx), start = cues.lookup("before", m.group()), m.start()
+        else:
+            m = cues.after_re.match(view, end)
+            if m is not None:
+                (qualifier, approx), end = cues.lookup("after", m.group()), m.end()
+        if (
+            len(tokens) == 1 and tokens[0].entry is not None and tokens[0].entry.weak
+            and unit == "count" and qualifier is None
+        ):
+            return None
+        o_start, o_end = norm.to_original(start, end)
+        while o_end < len(norm.original) and unicodedata.category(norm.original[o_end]) == "Mn":
+            o_end += 1  # a vowel mark on the last letter («درصدِ») belongs to the word
+        quantity = Quantity(
+            _number(value), unit, approx, qualifier, norm.original[o_start:o_end], o_start, o_end
+        )
+        return quantity, end
