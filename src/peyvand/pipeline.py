@@ -16,6 +16,7 @@ from typing import Any
 
 from peyvand.lang import LanguageData
 from peyvand.model import Document, Extraction
+from peyvand.registry.actors import ActorEntry
 from peyvand.text.normalize import NormalizedText, normalize
 
 
@@ -61,10 +62,12 @@ class Pipeline:
         self,
         components: Sequence[str] = DEFAULT_COMPONENTS,
         data_dirs: list[Path] | None = None,
+        user_actors: Sequence[ActorEntry] = (),
     ) -> None:
         from peyvand.extract import components as builtin
 
         self.data = LanguageData(extra_dirs=data_dirs)
+        self.user_actors = tuple(user_actors)
         self._factories: dict[str, ComponentFactory] = dict(builtin.FACTORIES)
         self._names = list(components)
         self._built: dict[str, Component] = {}

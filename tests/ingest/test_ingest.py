@@ -39,7 +39,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("   \n\n")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (folder / "broken-front-matter.md").write_text("---\ntitle: [unclosed\n---\nIran.\n")
+    (folder / "broken-front-matter.md").write_text("---\ntitle: ok\nno colon here\n---\nIran.\n")
     (folder / "bad-date.md").write_text("---\npublished: yesterday\n---\nIran.\n")
     return {
         "empty.txt": "empty file",

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
+from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData, LanguageDataError
 from peyvand.text import calendars as cal
 from peyvand.text.date_grammar import lookup_key
 from peyvand.text.dates import DateFinder, DateMention
@@ -305,3 +305,37 @@ def test_no_spelling_names_two_different_months() -> None:
             assert seen.setdefault(key, (int(number), calendar)) == (int(number), calendar), (
                 f"{lang}: {spelling} is also another month"
             )
+
+
+def test_unknown_language_code_reads_every_language() -> None:
+    (mention,) = FINDER.find("Vertrag vom 19 June 2019.", "de")
+    assert mention.value == "2019-06-19"
+
+
+def test_a_spelling_added_in_a_data_directory_is_recognised(tmp_path: Path) -> None:
+    """Language knowledge is data: a user adds a month spelling without touching code."""
+    (tmp_path / "fa").mkdir()
+    (tmp_path / "fa" / "months.tsv").write_text(
+        "# month, calendar, spelling\n3\tjalali\tخوردادِ\n", encoding="utf-8"
+    )
+    finder = DateFinder(LanguageData(extra_dirs=[tmp_path]))
+    (mention,) = finder.find("در ۲۹ خورداد ۱۳۹۸ امضا شد.", "fa")
+    assert (mention.text, mention.value) == ("۲۹ خورداد ۱۳۹۸", "2019-06-19")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("months.tsv", "13x\tjalali\tخرداد\n", "bad row"),
+        ("months.tsv", "3\tjalali\n", "expected 3 columns"),
+        ("date_words.tsv", "relative\tسال گذشته\tlast\n", "bad relative"),
+    ],
+)
+def test_malformed_data_is_reported_clearly(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    (tmp_path / "fa").mkdir()
+    (tmp_path / "fa" / name).write_text(content, encoding="utf-8")
+    finder = DateFinder(LanguageData(extra_dirs=[tmp_path]))
+    with pytest.raises(LanguageDataError, match=message):
+        finder.find("۲۹ خرداد ۱۳۹۸", "fa")

@@ -82,6 +82,15 @@ def test_parse_words(words: str, lang: str, value: int | None) -> None:
     assert FINDER.parse_words(words, lang) == value
 
 
+@pytest.mark.parametrize("lang", ["fa", "en", "az", "tr", "ru", "ar"])
+def test_language_data_compiles_and_is_documented(lang: str) -> None:
+    root = Path(__file__).parents[2] / "src" / "peyvand" / "lang" / lang
+    for name in ("number_words.tsv", "quantity_words.tsv"):
+        assert (root / name).read_text(encoding="utf-8").startswith("# ")
+    assert FINDER.find("", lang) == []
+    assert FINDER.parse_words("1", lang) == 1
+
+
 def test_finder_is_reusable_across_languages() -> None:
     assert [q.value for q in FINDER.find("پنجاه و ۵۰", "fa")] == [50, 50]
     assert FINDER.find("", "fa") == []

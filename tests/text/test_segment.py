@@ -97,7 +97,7 @@ def test_speed_on_persian_news() -> None:
     ]
     text = "\n".join(paragraphs)
     megabytes = len(text.encode()) / 1e6
-    best = min(_timed(text) for _ in range(3))
+    best = min(_timed(text) for _ in range(5))
     assert megabytes / best > 5.0, f"{megabytes / best:.1f} MB/s"
 
 

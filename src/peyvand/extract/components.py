@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from peyvand.model import Actor, DateRecord, QuantityRecord, Span
+from peyvand.model import Actor, DateRecord, QuantityRecord, Site, Span
 from peyvand.vocab import ActorType
 
 if TYPE_CHECKING:
     from peyvand.pipeline import Component, ComponentFactory, Doc, Pipeline
-    from peyvand.registry.matcher import NameMatcher
+    from peyvand.registry.registry import Registry
 
 
 def language(pipeline: Pipeline) -> Component:
@@ -44,38 +44,35 @@ def sentences(pipeline: Pipeline) -> Component:
     return run
 
 
-def country_matcher(pipeline: Pipeline) -> NameMatcher:
-    from peyvand.registry.countries import CountryCatalog
-    from peyvand.registry.matcher import NameEntry, NameMatcher
+def registry(pipeline: Pipeline) -> Registry:
+    from peyvand.registry.registry import Registry
 
-    def build() -> NameMatcher:
-        catalog = pipeline.shared("countries", lambda: CountryCatalog(pipeline.data))
-        entries = [NameEntry(n.id, n.name, n.lang, n.kind) for n in catalog.names()]
-        return NameMatcher(entries, pipeline.data)
-
-    matcher: NameMatcher = pipeline.shared("country_matcher", build)
-    return matcher
+    built: Registry = pipeline.shared(
+        "registry", lambda: Registry(pipeline.data, pipeline.user_actors)
+    )
+    return built
 
 
 def actors(pipeline: Pipeline) -> Component:
-    from peyvand.registry.countries import BLOCKED, CountryCatalog
-
-    matcher = country_matcher(pipeline)
-    catalog: CountryCatalog = pipeline.shared("countries", lambda: CountryCatalog(pipeline.data))
+    """Linked actors (contract `actors`) and heritage sites named in the text (`sites`)."""
+    reg = registry(pipeline)
 
     def run(doc: Doc) -> None:
         found: dict[str, Actor] = {}
-        for match in matcher.find(doc.view):
-            if match.actor_id == BLOCKED:
+        sites: list[Site] = []
+        for link in reg.link(doc.view, doc.lang):
+            info = link.actor
+            if info.type == "site":
+                sites.append(Site(info.name, Span(link.start, link.end), info.country))
                 continue
-            actor = found.get(match.actor_id)
+            actor = found.get(info.id)
             if actor is None:
-                actor = Actor(
-                    match.actor_id, ActorType.COUNTRY, catalog.english_name(match.actor_id)
-                )
-                found[match.actor_id] = actor
-            actor.mentions.append(Span(match.start, match.end))
+                actor = Actor(info.id, ActorType(info.type), info.name)
+                found[info.id] = actor
+            actor.mentions.append(Span(link.start, link.end))
         doc.extraction.actors = sorted(found.values(), key=lambda a: a.mentions[0])
+        doc.extraction.sites = sites
+        doc.stash["links"] = found
 
     return run
 

@@ -1,6 +1,8 @@
-"""Metadata written at the top of a text file between two ``---`` lines (YAML).
+"""Metadata written at the top of a text file between two ``---`` lines.
 
-The document text is what follows the block; offsets of every record point into that body.
+The block holds flat ``key: value`` lines (title, publisher, published, url, language); a
+value runs to the end of its line, so a title may contain colons, and may be quoted. The
+document text is what follows the block; offsets of every record point into that body.
 """
 
 from __future__ import annotations
@@ -8,45 +10,45 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import yaml
-
 from peyvand.ingest.errors import IngestError
 
 FIELDS = ("title", "publisher", "published", "url", "language")
 
 
+def _value(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        return raw[1:-1]
+    return raw
+
+
 def split(text: str, source: str) -> tuple[dict[str, Any], str]:
     """Return ``(metadata, body)``; text without a front-matter block is all body."""
-    if not text.startswith("---"):
+    first, _, rest = text.partition("\n")
+    if first.strip() != "---":
         return {}, text
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return {}, text
-    for index in range(1, len(lines)):
-        if lines[index].strip() == "---":
-            header = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :]).lstrip("\n")
+    lines = rest.split("\n")
+    for index, line in enumerate(lines):
+        if line.strip() == "---":
+            header = lines[:index]
+            body = "\n".join(lines[index + 1 :]).lstrip("\r\n")
             break
     else:
         raise IngestError(source, "front matter opened with --- but never closed")
-    try:
-        loaded = yaml.safe_load(header) or {}
-    except yaml.YAMLError as exc:
-        raise IngestError(source, f"front matter is not valid YAML: {exc}") from exc
-    if not isinstance(loaded, dict):
-        raise IngestError(source, "front matter must be key: value lines")
-    meta = {key: loaded[key] for key in FIELDS if loaded.get(key) is not None}
+    meta: dict[str, Any] = {}
+    for number, line in enumerate(header, start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, colon, value = line.partition(":")
+        key = key.strip()
+        if not colon or not key.isidentifier():
+            raise IngestError(source, f"front matter line {number} is not 'key: value': {line!r}")
+        if key in FIELDS and _value(value):
+            meta[key] = _value(value)
     published = meta.get("published")
-    if isinstance(published, dt.datetime):
-        meta["published"] = published.date()
-    elif isinstance(published, str):
+    if published is not None:
         try:
-            meta["published"] = dt.date.fromisoformat(published)
+            meta["published"] = dt.date.fromisoformat(published[:10])
         except ValueError as exc:
             raise IngestError(source, f"published date {published!r} is not yyyy-mm-dd") from exc
-    elif published is not None and not isinstance(published, dt.date):
-        raise IngestError(source, f"published date {published!r} is not yyyy-mm-dd")
-    for key in ("title", "publisher", "url", "language"):
-        if key in meta:
-            meta[key] = str(meta[key])
     return meta, body

@@ -106,7 +106,7 @@ class MonthName:
 
 # Word kinds whose entries can start a date, and the kinds of patterns tried after them.
 _STARTS = {
-    "month": ("my",), "month_day": ("mdy",), "ordinal": ("dmy_word", "century_ordinal"),
+    "month": ("my", "month_relative"), "month_day": ("mdy",), "ordinal": ("dmy_word", "century_ordinal"),
     "year_before": ("year_cue",), "decade_before": ("decade_cue",),
     "decade_word_alone": ("decade_alone",), "century_before": ("century_cue",),
     "roman": ("century_roman",), "relative": ("relative",),
@@ -120,12 +120,14 @@ _DIGIT_STARTS = (
 # What each pattern means, for the reader in ``dates``; the order breaks ties between spans.
 KINDS = {
     "numeric_ymd": "numeric", "numeric_dmy": "numeric", "ygm": "named", "dmy": "named",
-    "dmy_word": "named", "mdy": "named", "my": "named", "year_cue": "year",
+    "dmy_word": "named", "mdy": "named", "my": "named", "month_relative": "named",
+    "year_cue": "year",
     "year_after": "year", "decade_cue": "decade", "decade_after": "decade",
     "decade_alone": "decade", "century_cue": "century", "century_ordinal": "century",
     "century_number": "century", "century_roman": "century", "relative": "relative",
 }
 RANK = {name: rank for rank, name in enumerate(KINDS)}
+NEEDS_PUBLISHED = frozenset({"relative", "month_relative"})
 
 
 def _variants(word: str) -> Iterator[str]:
@@ -259,7 +261,7 @@ class Grammar:
             ):
                 continue
             for name in names:
-                if (relative or name != "relative") and (start, name) not in seen:
+                if (relative or name not in NEEDS_PUBLISHED) and (start, name) not in seen:
                     seen.add((start, name))
                     yield start, name
         for run in _DIGITS.finditer(view):
@@ -319,6 +321,7 @@ class Grammar:
             "mdy": rf"{_L}(?P<m>{a('month_day')}){_R} ?{day_number}(?P<me>)"
                    rf"(?:,? ?{year4}{year_tail})?",
             "my": rf"{month}(?P<me>){year_part}",
+            "month_relative": rf"{month}(?P<me>) ?{_L}(?P<rel>{a('relative')}){_R}",
             "year_cue": rf"{_L}(?P<yb>{a('year_before')}) ?{year}{year_tail}",
             "year_after": rf"{year4}(?:(?P<ys>{a('year_suffix')})? ?(?P<ya>{a('year_after')})"
                           rf"{era}| ?(?P<era>{a('era')})|(?P<ys>{a('year_suffix')})){_R}",

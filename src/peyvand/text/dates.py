@@ -182,6 +182,8 @@ def _named(m: Groups, ctx: _Context) -> _Result:
         day = int(ctx.word("ordinal", m, "dw"))
     if day is not None and not 1 <= day <= 31:
         return _INVALID
+    if m["rel"] is not None:
+        return _month_relative(m, ctx, month.number, calendar)
     year: int | None = None
     if m["y"] is not None:
         year = m.number("y")
@@ -207,6 +209,19 @@ def _named(m: Groups, ctx: _Context) -> _Result:
     if year is None:
         return _INVALID
     return _dated((m.start(), end), calendar, (year, month.number, day), True)
+
+
+def _month_relative(m: Groups, ctx: _Context, month: int, calendar: str) -> _Result:
+    """«اسفند سال گذشته», «خرداد امسال», «مهر ماه گذشته» (the last Mehr), "June last year"."""
+    unit, offset, _ = ctx.grammar.relative[m.key("rel") or ""]
+    if ctx.published is None or ctx.grammar.months[m.key("m") or ""].flag:
+        return None  # «می سال گذشته»: an ambiguous month name needs a written year
+    year, current, _ = cal.from_gregorian(calendar, ctx.published)
+    if unit == "year":
+        year += offset
+    elif (offset < 0 and month >= current) or (offset > 0 and month <= current):
+        year += offset  # the named month's last (or next) occurrence is in another year
+    return _dated((m.start(), m.end()), calendar, (year, month, None), True)
 
 
 def _year(m: Groups, ctx: _Context) -> _Result:
@@ -341,23 +356,15 @@ class DateFinder:
         context_lang = lang if lang in SUPPORTED_LANGUAGES else _script_lang(text)
         ctx = _Context(grammar, norm.text, context_lang, published)
         found: list[_Candidate] = []
-        widest = (0, 0)  # the candidate reaching furthest so far; what it contains cannot win
-        for position, name in sorted(grammar.anchors(ctx.view, published is not None)):
+        for position, name in grammar.anchors(ctx.view, published is not None):
             match = grammar.patterns[name].match(ctx.view, position)
             if match is None:
-                continue
-            span = match.span()
-            if widest[0] <= span[0] and span[1] <= widest[1] and span != widest:
                 continue
             result = _READERS[KINDS[name]](Groups(match, grammar.groups[name]), ctx)
             if isinstance(result, _Found):
                 found.append((result.start, result.end, RANK[name], result))
             elif result is _INVALID:
-                found.append((span[0], span[1], RANK[name], None))
-            else:
-                continue
-            if found[-1][1] > widest[1]:
-                widest = found[-1][:2]
+                found.append((match.start(), match.end(), RANK[name], None))
         return _resolve(text, norm.to_original, found)
 
 

@@ -26,7 +26,6 @@ _TERM_CHARS = frozenset(".!?؟۔…‼⁇⁈⁉")
 # One character class, so the scan runs at C speed; runs are extended in Python.
 _CANDIDATE_RE = re.compile("[" + re.escape("".join(sorted(_TERM_CHARS | _NL_CHARS))) + "]")
 _NL_RE = re.compile(_NL)
-_RUN_RE = re.compile(r"\S+\Z")  # the non-space run that ends where the search stops
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
 _LIST_RE = re.compile(
     r"[^\S\n]*(?:[-–—•●○▪◦■□*·‣⁃]|\(?\d{1,3}[.)\-–]|\(?[^\W\d_]{1,3}[)\-–]|[^\W\d_]\.)(?=\s)"
@@ -188,8 +187,8 @@ class _Scan:
         following = text[end] if end < size else " "
         if start > 0 and text[start - 1].isdigit() and following.isdigit():
             return False  # 12.5, ۱۲.۵, 19.06.2019, 192.168.0.1
-        found = _RUN_RE.search(text, max(0, start - 64), start)
-        run_start = found.start() if found else start
+        window = text[max(0, start - 64) : start]
+        run_start = start if not window or window[-1].isspace() else start - len(window.split()[-1])
         while run_start < start and text[run_start] in _OPENERS:
             run_start += 1
         run = text[run_start:start]
@@ -247,6 +246,9 @@ class _Scan:
         bare = key.lstrip("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩-‐")
         if bare and bare != key:
             candidates.append((bare, True))
+        last = key.rpartition(".")[2]
+        if last and last != key:
+            candidates.append((last, False))  # "Prof.Dr"
         for candidate, attached in candidates:
             flags = self.abbrev.get(candidate)
             if flags:
@@ -315,8 +317,9 @@ def _line_follows(text: str, index: int) -> bool:
 
 
 def _number_before(text: str, run_start: int) -> bool:
-    before = text[max(0, run_start - 20) : run_start].rstrip()
-    return bool(before) and before[-1].isdigit()
+    """Whether the word before ``run_start`` is a number ("2019", «۱۳۵۷», "1990-х")."""
+    words = text[max(0, run_start - 20) : run_start].split()
+    return bool(words) and any(char.isdigit() for char in words[-1])
 
 
 def _same_line_word(text: str, index: int) -> bool:

@@ -1,0 +1,127 @@
+"""Context rules applied after matching: names that are not what they look like.
+
+- A name right after a personal title («خانم ایران …», «آقای ایرانی», "Mr Iran") is a person,
+  not a country: `lang/<code>/person_titles.txt`.
+- An ambiguous name (Persian «آذربایجان»: the Iranian provinces or the republic) is resolved by
+  the cue words around it (`lang/<code>/ambiguous_names.tsv`: «استان آذربایجان», «آذربایجان
+  شرقی» → region, not linked; «باکو» near → the republic); without a cue it takes the sense the
+  rest of the document gives it (one sense per discourse), then the file's default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
+from peyvand.registry.countries import BLOCKED
+from peyvand.registry.matcher import TURKIC, NameMatch
+from peyvand.text.normalize import NormalizedText, normalize
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c'’.-]+")
+WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    word: str
+    side: str  # before | after | near | default
+    resolves: str  # an actor id, or "-" for "not an actor"
+
+
+class ContextRules:
+    def __init__(self, data: LanguageData) -> None:
+        self._data = data
+        self._titles: frozenset[str] | None = None
+        self._ambiguous: dict[str, list[Cue]] | None = None
+
+    def _load(self) -> None:
+        titles: set[str] = set()
+        ambiguous: dict[str, list[Cue]] = {}
+        for lang in SUPPORTED_LANGUAGES:
+            turkic = lang in TURKIC
+            if self._data.has(lang, "person_titles.txt"):
+                for title in self._data.lines(lang, "person_titles.txt"):
+                    titles.add(normalize(title, turkic=turkic).text.strip("."))
+            if self._data.has(lang, "ambiguous_names.tsv"):
+                for name, word, side, resolves in self._data.rows(lang, "ambiguous_names.tsv"):
+                    key = normalize(name, turkic=turkic).text
+                    cue = Cue(normalize(word, turkic=turkic).text, side, resolves)
+                    ambiguous.setdefault(key, []).append(cue)
+        self._titles = frozenset(titles)
+        self._ambiguous = ambiguous
+
+    @property
+    def titles(self) -> frozenset[str]:
+        if self._titles is None:
+            self._load()
+        assert self._titles is not None
+        return self._titles
+
+    @property
+    def ambiguous(self) -> dict[str, list[Cue]]:
+        if self._ambiguous is None:
+            self._load()
+        assert self._ambiguous is not None
+        return self._ambiguous
+
+    def _words(self, text: str, lang: str | None) -> list[str]:
+        turkic = lang in TURKIC
+        return [normalize(w, turkic=turkic).text.strip(".") for w in _WORD.findall(text)]
+
+    def resolve(
+        self, norm: NormalizedText, matches: list[NameMatch], lang: str | None
+    ) -> list[tuple[NameMatch, str, str]]:
+        """Each kept match with the id it links to and how (`exact`, `alias`, `fuzzy`...)."""
+        from peyvand.registry.registry import method_of
+
+        text = norm.original
+        kept: list[tuple[NameMatch, str, str]] = []
+        pending: list[tuple[NameMatch, list[Cue]]] = []
+        decided_by_key: list[tuple[str, str]] = []
+        for match in matches:
+            if match.actor_id == BLOCKED:
+                continue
+            before = self._words(text[max(0, match.start - 60) : match.start], lang)[-WINDOW:]
+            if match.entry.kind in ("cldr", "alias", "demonym", "long") and before:
+                if before[-1] in self.titles:
+                    continue  # «خانم ایران …»: a person's name
+            cues = self.ambiguous.get(match.key)
+            if cues is None:
+                kept.append((match, match.actor_id, method_of(match)))
+                continue
+            after = self._words(text[match.end : match.end + 60], lang)[:WINDOW]
+            decided = _by_cue(cues, before, after)
+            if decided is not None:
+                decided_by_key.append((match.key, decided))
+            if decided is None:
+                pending.append((match, cues))
+            elif decided != BLOCKED:
+                kept.append((match, decided, "context"))
+        linked = {actor_id for _, actor_id, _ in kept}
+        for match, cues in pending:
+            # one sense per discourse: the sense cues gave the same name elsewhere, else the
+            # sense of an actor the document links anyway, else the file's default
+            same = {d for m, d in decided_by_key if m == match.key}
+            senses = [c.resolves for c in cues if c.side == "near" and c.resolves in linked]
+            default = next((c.resolves for c in cues if c.side == "default"), BLOCKED)
+            if len(same) == 1:
+                choice = same.pop()
+            else:
+                choice = senses[0] if senses else default
+            if choice != BLOCKED:
+                kept.append((match, choice, "context"))
+        kept.sort(key=lambda item: item[0].start)
+        return kept
+
+
+def _by_cue(cues: list[Cue], before: list[str], after: list[str]) -> str | None:
+    for cue in cues:
+        if cue.side == "before" and before and before[-1] == cue.word:
+            return cue.resolves
+        if cue.side == "after" and after and after[0] == cue.word:
+            return cue.resolves
+        if cue.side == "near" and (cue.word in before or cue.word in after):
+            return cue.resolves
+    return None

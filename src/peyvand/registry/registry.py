@@ -1,0 +1,134 @@
+"""The registry: every actor (countries from CLDR, curated YAML, the user's own) and its names.
+
+`Registry.link` turns a document's normalized view into linked mentions: exact and fuzzy
+name matches, then the context rules of `registry.context` (a person called Iran, the
+Iranian province vs the republic). `Registry.search` explains how one name links, and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
+from peyvand.registry.actors import ActorEntry, merge, packaged_entries
+from peyvand.registry.context import ContextRules
+from peyvand.registry.countries import BLOCKED, CountryCatalog
+from peyvand.registry.matcher import TURKIC, NameEntry, NameMatch, NameMatcher, name_key
+from peyvand.text.normalize import NormalizedText, normalize
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    id: str
+    type: str
+    name: str
+    country: str | None = None
+    sponsor: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One mention linked to an actor, with the reason it linked."""
+
+    actor: ActorInfo
+    start: int
+    end: int
+    method: str  # "exact" | "alias" | "fuzzy" | "context"
+    score: float
+    matched: str  # the registry name that matched
+    lang: str
+
+
+EXACT_KINDS = frozenset({"cldr", "name"})
+
+
+class Registry:
+    """Countries, curated actors and user entries, with one matcher over all their names."""
+
+    def __init__(self, data: LanguageData, user_entries: Sequence[ActorEntry] = ()) -> None:
+        self._data = data
+        self._countries = CountryCatalog(data)
+        self._actors = merge(packaged_entries(), user_entries)
+        self._info: dict[str, ActorInfo] | None = None
+        self._matcher: NameMatcher | None = None
+        self._context = ContextRules(data)
+
+    def _load_info(self) -> dict[str, ActorInfo]:
+        if self._info is None:
+            info: dict[str, ActorInfo] = {}
+            for country in self._countries.names():
+                if country.id != BLOCKED and country.id not in info:
+                    info[country.id] = ActorInfo(
+                        country.id, "country", self._countries.english_name(country.id),
+                        country.id,
+                    )
+            for actor in self._actors:
+                info[actor.id] = ActorInfo(
+                    actor.id, actor.type, actor.name, actor.country or actor.seat,
+                    actor.sponsor, actor.kind,
+                )
+            self._info = info
+        return self._info
+
+    def info(self, actor_id: str) -> ActorInfo | None:
+        return self._load_info().get(actor_id)
+
+    def __len__(self) -> int:
+        return len(self._load_info())
+
+    def name_entries(self) -> list[NameEntry]:
+        entries = [
+            NameEntry(c.id, c.name, c.lang, c.kind) for c in self._countries.names()
+        ]
+        for actor in self._actors:
+            for lang, names in actor.names.items():
+                for name in names:
+                    kind = "name" if name == actor.name else "alias"
+                    entries.append(NameEntry(actor.id, name, lang, kind))
+        return entries
+
+    @property
+    def matcher(self) -> NameMatcher:
+        if self._matcher is None:
+            suffixes: set[str] = set()
+            common: set[str] = set()
+            for lang in SUPPORTED_LANGUAGES:
+                turkic = lang in TURKIC
+                if self._data.has(lang, "name_suffixes.txt"):
+                    for suffix in self._data.lines(lang, "name_suffixes.txt"):
+                        suffixes.add(normalize(suffix, turkic=turkic).text)
+                if self._data.has(lang, "common_words.txt"):
+                    for word in self._data.lines(lang, "common_words.txt"):
+                        common.add(normalize(word, turkic=turkic).text)
+            self._matcher = NameMatcher(self.name_entries(), suffixes, common)
+        return self._matcher
+
+    def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
+        matches = self.matcher.find(norm, fuzzy=fuzzy)
+        resolved = self._context.resolve(norm, matches, lang)
+        links: list[Link] = []
+        for match, actor_id, method in resolved:
+            info = self.info(actor_id)
+            if info is None:
+                continue
+            links.append(
+                Link(info, match.start, match.end, method, match.score, match.entry.name,
+                     match.entry.lang)
+            )
+        return links
+
+    def search(self, name: str, lang: str | None = None) -> list[Link]:
+        """How ``name`` links: the whole string as a document, every link with its reason."""
+        norm = normalize(name, turkic=lang in TURKIC)
+        return self.link(norm, lang)
+
+    def exact_key(self, name: str, lang: str) -> str:
+        return name_key(name, lang)
+
+
+def method_of(match: NameMatch) -> str:
+    if match.fuzzy:
+        return "fuzzy"
+    return "exact" if match.entry.kind in EXACT_KINDS else "alias"
