@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import read_corpus  # noqa: E402  (bench/ is not a package)
+from corpus import read_corpus  # bench/ is not a package
 
 
 def _hazm() -> Callable[[str], str]:

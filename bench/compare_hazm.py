@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from peyvand.text.normalize import normalize  # noqa: E402
+from peyvand.text.normalize import normalize
 
 Z = "\u200c"
 
@@ -109,7 +109,15 @@ _REPRESENTATION = str.maketrans(
     {
         **{chr(0x06F0 + i): str(i) for i in range(10)},
         **{chr(0x0660 + i): str(i) for i in range(10)},
-        Z: " ", "«": '"', "»": '"', "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+        Z: " ",
+        "«": '"',
+        "»": '"',
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        "٬": ",",
     }
 )
 

@@ -18,6 +18,9 @@ def test_every_command_has_a_section_and_an_example() -> None:
     for name in commands:
         assert f"### `peyvand {name}`" in README, f"README lacks a section for {name}"
         assert re.search(rf"^peyvand {name}\b", README, re.MULTILINE), f"no example of {name}"
+    registry = get_command(app).commands["registry"]  # type: ignore[attr-defined]
+    for sub in registry.commands:
+        assert re.search(rf"^peyvand registry {sub}\b", README, re.MULTILINE), sub
 
 
 def test_setup_commands_are_the_makefile_targets_ci_runs() -> None:

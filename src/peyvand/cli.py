@@ -148,9 +148,9 @@ def serve(
 
 @app.command()
 def demo(
-    folder: Annotated[
-        Path, typer.Option("--dir", help="Folder of the demo observatory.")
-    ] = Path("peyvand-demo"),
+    folder: Annotated[Path, typer.Option("--dir", help="Folder of the demo observatory.")] = Path(
+        "peyvand-demo"
+    ),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     no_serve: Annotated[
@@ -180,6 +180,15 @@ def _serve(observatory: Observatory, host: str, port: int) -> None:
 
     _console().print(f"Peyvand is serving on http://{host}:{port}/  (Ctrl+C stops)")
     uvicorn.run(create_app(observatory), host=host, port=port, log_level="warning")
+
+
+def _register_subcommands() -> None:
+    from peyvand.registry_cli import app as registry_app
+
+    app.add_typer(registry_app, name="registry")
+
+
+_register_subcommands()
 
 
 def main() -> None:

@@ -13,7 +13,10 @@ from peyvand.ingest.errors import IngestError
 from peyvand.ingest.files import expand, read_document
 from peyvand.model import Document, Extraction
 from peyvand.pipeline import Pipeline
+from peyvand.registry.actors import ActorEntry
+from peyvand.registry.registry import Registry
 from peyvand.store import database
+from peyvand.store.registry_store import RegistryStore
 from peyvand.store.repository import Repository, Stats
 
 DB_FILENAME = "peyvand.sqlite"
@@ -67,9 +70,23 @@ class Observatory:
 
     @property
     def pipeline(self) -> Pipeline:
+        """The extraction pipeline, with this observatory's own registry entries."""
         if self._pipeline is None:
-            self._pipeline = Pipeline()
+            self._pipeline = Pipeline(user_actors=self.registry_store.entries())
         return self._pipeline
+
+    @property
+    def registry_store(self) -> RegistryStore:
+        return RegistryStore(self.engine)
+
+    def add_actors(self, entries: Iterable[ActorEntry], source: str) -> int:
+        """Add or replace registry entries; later extractions link their names."""
+        count = self.registry_store.put(entries, source)
+        self._pipeline = None  # rebuilt with the new names on next use
+        return count
+
+    def registry(self) -> Registry:
+        return self.pipeline.registry
 
     def close(self) -> None:
         self.engine.dispose()

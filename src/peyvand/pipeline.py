@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peyvand.lang import LanguageData
 from peyvand.model import Document, Extraction
 from peyvand.registry.actors import ActorEntry
+
+if TYPE_CHECKING:
+    from peyvand.registry.registry import Registry
 from peyvand.text.normalize import NormalizedText, normalize
 
 
@@ -97,6 +100,12 @@ class Pipeline:
         if name not in self._built:
             self._built[name] = self._factories[name](self)
         return self._built[name]
+
+    @property
+    def registry(self) -> Registry:
+        from peyvand.extract.components import registry
+
+        return registry(self)
 
     def run(self, document: Document) -> Doc:
         doc = Doc(document=document, extraction=Extraction(document=document))

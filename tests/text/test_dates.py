@@ -106,13 +106,19 @@ def test_dates_in_one_document_keep_their_order_and_offsets(lang: str) -> None:
 def test_without_publication_date_relative_expressions_are_not_guessed() -> None:
     text = "سال گذشته و ماه گذشته و ۲۹ اسفند. Last year, last month and on July 4."
     assert FINDER.find(text) == []
-    assert len(FINDER.find(text, published=datetime.date(2019, 6, 19))) == 6
+    mentions = FINDER.find(text, published=datetime.date(2019, 6, 19))
+    _check_spans(text, mentions)
+    assert [m.value for m in mentions] == [
+        "2018", "2019-05", "2019-03-20", "2018", "2019-05", "2019-07-04"
+    ]
+    assert all(m.relative for m in mentions)
 
 
 def test_persian_relative_year_counts_jalali_years() -> None:
     """Early January 2020 is still 1398: «سال گذشته» is 1397, whose Nowruz is in 2018."""
-    (mention,) = FINDER.find("سال گذشته", "fa", datetime.date(2020, 1, 10))
-    assert (mention.value, mention.native) == ("2018", "1397")
+    mentions = FINDER.find("سال گذشته", "fa", datetime.date(2020, 1, 10))
+    _check_spans("سال گذشته", mentions)
+    assert [(m.value, m.native) for m in mentions] == [("2018", "1397")]
 
 
 # --- calendars ------------------------------------------------------------------------
@@ -270,7 +276,9 @@ def test_generated_jalali_date_is_found(date: datetime.date, arabic_letters: boo
         name = name.replace("ی", "ي")
     written = f"{day} {name} {year}".translate(PERSIAN_DIGITS)
     sentence = f"در {written} دو کشور تفاهم‌نامه‌ای امضا کردند."
-    (mention,) = FINDER.find(sentence, "fa")
+    mentions = FINDER.find(sentence, "fa")
+    _check_spans(sentence, mentions)
+    (mention,) = mentions
     assert (mention.text, mention.value, mention.native) == (
         written, date.isoformat(), f"{year:04d}-{month:02d}-{day:02d}"
     )
@@ -308,8 +316,10 @@ def test_no_spelling_names_two_different_months() -> None:
 
 
 def test_unknown_language_code_reads_every_language() -> None:
-    (mention,) = FINDER.find("Vertrag vom 19 June 2019.", "de")
-    assert mention.value == "2019-06-19"
+    text = "Vertrag vom 19 June 2019."
+    mentions = FINDER.find(text, "de")
+    _check_spans(text, mentions)
+    assert [m.value for m in mentions] == ["2019-06-19"]
 
 
 def test_a_spelling_added_in_a_data_directory_is_recognised(tmp_path: Path) -> None:
@@ -319,8 +329,10 @@ def test_a_spelling_added_in_a_data_directory_is_recognised(tmp_path: Path) -> N
         "# month, calendar, spelling\n3\tjalali\tخوردادِ\n", encoding="utf-8"
     )
     finder = DateFinder(LanguageData(extra_dirs=[tmp_path]))
-    (mention,) = finder.find("در ۲۹ خورداد ۱۳۹۸ امضا شد.", "fa")
-    assert (mention.text, mention.value) == ("۲۹ خورداد ۱۳۹۸", "2019-06-19")
+    text = "در ۲۹ خورداد ۱۳۹۸ امضا شد."
+    mentions = finder.find(text, "fa")
+    _check_spans(text, mentions)
+    assert [(m.text, m.value) for m in mentions] == [("۲۹ خورداد ۱۳۹۸", "2019-06-19")]
 
 
 @pytest.mark.parametrize(

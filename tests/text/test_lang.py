@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 from pathlib import Path
 
@@ -123,9 +124,9 @@ def test_presentation_forms_are_read_as_letters(ident: LanguageIdentifier) -> No
 def test_long_document_is_sampled_and_fast(ident: LanguageIdentifier) -> None:
     body = "نمایندگان دو کشور درباره چاپ کتاب و تبادل استاد گفت‌وگو کردند. " * 5000
     doc = "Press release\n" + body
-    started = time.perf_counter()
+    started = time.process_time()
     assert ident.detect(doc) == "fa"
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     spans = ident.paragraphs(doc)
     assert [span.lang for span in spans] == ["en", "fa"]
     assert spans[1].end == len(doc.rstrip())
@@ -152,3 +153,10 @@ def test_only_south_azerbaijani_among_arabic_script() -> None:
     assert only.detect("بو ایل تبریزده بیر کیتاب سرگیسی کئچیریلدی.") == "azb"
     assert only.detect("دو کشور تفاهم‌نامه‌ای برای همکاری امضا کردند.") is None
     assert only.detect("Bu il Təbrizdə kitab sərgisi keçiriləcək.") == "az"
+
+
+def test_pickles_without_the_model(ident: LanguageIdentifier) -> None:
+    ident.detect("Good morning")  # makes sure lingua is built
+    copy = pickle.loads(pickle.dumps(ident))
+    assert copy.languages == ident.languages
+    assert copy.detect("Bu il Təbrizdə kitab sərgisi keçiriləcək.") == "az"

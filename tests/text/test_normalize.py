@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,9 @@ def test_table_is_large_and_unique() -> None:
     assert {"fa", "ar", "az", "tr", "ru", "en"} <= prefixes
 
 
-@pytest.mark.parametrize(("case_id", "options", "source", "expected"), TABLE, ids=[r[0] for r in TABLE])
+@pytest.mark.parametrize(
+    ("case_id", "options", "source", "expected"), TABLE, ids=[r[0] for r in TABLE]
+)
 def test_table(case_id: str, options: str, source: str, expected: str) -> None:
     result = normalize(source, **OPTIONS[options])
     assert result.text == expected
@@ -218,6 +221,7 @@ def test_presentation_replacements_are_clean() -> None:
 
 
 # --- properties ------------------------------------------------------------------------------
+# fmt: off
 _ALPHABET = (
     # Persian and Arabic letters, Arabic variants that fold
     "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ" "يىئكةۀأإٱؤھەہۃڪ"
@@ -235,6 +239,7 @@ _ALPHABET = (
     # presentation forms: ligatures, contextual forms, isolated harakat, fullwidth, fi
     "ﻻﻼﷲﯾﯽﮏﺍﺏﻥﻃﺮﻩ\ufe70\ufe76\ufc5eＡｂ１ﬁ"
 )
+# fmt: on
 persian_like = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60)
 any_text = st.text(max_size=40)
 texts = st.one_of(persian_like, persian_like, any_text)
@@ -256,7 +261,7 @@ def _check_map(result: NormalizedText) -> None:
     values = list(offsets)
     assert len(values) == len(result.text)
     assert all(0 <= v < len(result.original) for v in values)
-    assert all(a <= b for a, b in zip(values, values[1:]))
+    assert all(a <= b for a, b in pairwise(values))
     assert [offsets[i] for i in range(len(values))] == values
 
 

@@ -78,7 +78,9 @@ def parse_entry(raw: Any, where: str) -> ActorEntry:
             raise RegistryError(f"{where}: unsupported language {lang!r} in names")
         if isinstance(values, str):
             values = [values]
-        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        if not isinstance(values, list) or not all(
+            isinstance(v, str) and v.strip() for v in values
+        ):
             raise RegistryError(f"{where}: names.{lang} must be a list of non-empty strings")
         names[lang] = tuple(v.strip() for v in values)
     if "en" not in names:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import regex  # type: ignore[import-untyped, unused-ignore]
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.countries import BLOCKED
@@ -84,9 +84,8 @@ class ContextRules:
             if match.actor_id == BLOCKED:
                 continue
             before = self._words(text[max(0, match.start - 60) : match.start], lang)[-WINDOW:]
-            if match.entry.kind in ("cldr", "alias", "demonym", "long") and before:
-                if before[-1] in self.titles:
-                    continue  # «خانم ایران …»: a person's name
+            if _is_country(match.actor_id) and before and before[-1] in self.titles:
+                continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
             cues = self.ambiguous.get(match.key)
             if cues is None:
                 kept.append((match, match.actor_id, method_of(match)))
@@ -106,14 +105,16 @@ class ContextRules:
             same = {d for m, d in decided_by_key if m == match.key}
             senses = [c.resolves for c in cues if c.side == "near" and c.resolves in linked]
             default = next((c.resolves for c in cues if c.side == "default"), BLOCKED)
-            if len(same) == 1:
-                choice = same.pop()
-            else:
-                choice = senses[0] if senses else default
+            choice = same.pop() if len(same) == 1 else (senses[0] if senses else default)
             if choice != BLOCKED:
                 kept.append((match, choice, "context"))
         kept.sort(key=lambda item: item[0].start)
         return kept
+
+
+def _is_country(actor_id: str) -> bool:
+    """Countries have ISO alpha-3 ids; curated actors have lowercase ids."""
+    return len(actor_id) == 3 and actor_id.isupper()
 
 
 def _by_cue(cues: list[Cue], before: list[str], after: list[str]) -> str | None:

@@ -11,7 +11,7 @@ names: it is a thousand times slower.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -22,6 +22,7 @@ from peyvand.text.normalize import NormalizedText, normalize
 TURKIC = frozenset({"az", "tr"})
 SEED = 4
 FUZZY_MIN = 7
+BLOCKED = "-"  # the id of a name that must never link (same as countries.BLOCKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +61,36 @@ def _case_fit(group: tuple[NameEntry, ...], first: str) -> NameEntry | None:
     return None
 
 
+def _cased(key: str) -> bool:
+    return key[:1].lower() != key[:1].upper()
+
+
+def _longest_first(suffixes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({s for s in suffixes if s}, key=lambda s: (-len(s), s)))
+
+
 def name_key(name: str, lang: str) -> str:
     return normalize(name, turkic=lang in TURKIC).text.strip()
 
 
 class NameMatcher:
-    """An automaton over every name (and the fuzzy seeds of long ones), built once."""
+    """An automaton over every name (and the fuzzy seeds of long ones), built once.
+
+    ``suffixes`` may follow any name; with ``suffixes_by_lang`` a name takes only the
+    suffixes of its own languages (so English "India" does not take Azerbaijani «-na» and
+    "Indiana" stays a US state). ``prefixes_by_lang`` are clitics written joined before a
+    name of that language (Arabic «و», «ب», «ل»: «وإيران» "and Iran"); they are not part of
+    the evidence. Entries whose id is ``-`` (names that must never link) come
+    first among the entries of one key, so a data file's block outranks a CLDR name.
+    """
 
     def __init__(
         self,
         entries: Iterable[NameEntry],
         suffixes: Iterable[str] = (),
         common_words: Iterable[str] = (),
+        suffixes_by_lang: Mapping[str, Iterable[str]] | None = None,
+        prefixes_by_lang: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         grouped: dict[str, list[NameEntry]] = {}
         for entry in entries:
@@ -79,8 +98,18 @@ class NameMatcher:
                 key = normalize(entry.name, turkic=turkic).text.strip()
                 if len(key) >= 2:
                     grouped.setdefault(key, []).append(entry)
-        self._groups = {key: tuple(group) for key, group in grouped.items()}
+        self._groups = {
+            key: tuple(sorted(group, key=lambda e: e.actor_id != BLOCKED))
+            for key, group in grouped.items()
+        }
         self._common = frozenset(common_words)
+        self._suffixes = _longest_first(suffixes)
+        by_lang = {lang: frozenset(v) for lang, v in (suffixes_by_lang or {}).items()}
+        self._key_suffixes = self._suffixes_per_key(by_lang)
+        self._key_prefixes = self._prefixes_per_key(prefixes_by_lang or {})
+        self._longest_prefix = max(
+            (len(p) for ps in self._key_prefixes.values() for p in ps), default=0
+        )
         seeds: dict[str, list[str]] = {}
         for key in self._groups:
             if len(key) >= FUZZY_MIN and " " not in key and key not in self._common:
@@ -89,13 +118,58 @@ class NameMatcher:
         automaton = ahocorasick.Automaton()
         for key in self._groups:
             automaton.add_word(key, (key, False))
-        for seed, keys in seeds.items():
+        for seed in seeds:
             if seed not in self._groups:
                 automaton.add_word(seed, (seed, True))
         self._seed_keys = {seed: tuple(keys) for seed, keys in seeds.items()}
         automaton.make_automaton()
         self._automaton = automaton
-        self._suffixes = sorted(set(suffixes), key=len, reverse=True)
+
+    def _suffixes_per_key(self, by_lang: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+        """The suffixes each name may take.
+
+        A metonym in an uncased (Arabic) script takes none: «تهرانی» is a surname or "of the
+        city", «باکویی» a resident of Baku; neither is the government the bare name stands for.
+        """
+        cache: dict[frozenset[str], tuple[str, ...]] = {}
+        per_key: dict[str, tuple[str, ...]] = {}
+        for key, group in self._groups.items():
+            if not _cased(key) and all(e.kind == "metonym" for e in group):
+                per_key[key] = ()
+                continue
+            if not by_lang:
+                per_key[key] = self._suffixes
+                continue
+            langs = frozenset(e.lang for e in group)
+            if langs not in cache:
+                chosen: set[str] = set()
+                for lang in langs:
+                    chosen |= by_lang.get(lang, frozenset())
+                cache[langs] = _longest_first(chosen)
+            per_key[key] = cache[langs]
+        return per_key
+
+    def _prefixes_per_key(self, by_lang: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+        sets = {lang: frozenset(p for p in prefixes if p) for lang, prefixes in by_lang.items()}
+        per_key: dict[str, frozenset[str]] = {}
+        for key, group in self._groups.items():
+            chosen = frozenset().union(*(sets.get(e.lang, frozenset()) for e in group))
+            if chosen:
+                per_key[key] = chosen
+        return per_key
+
+    def _prefixed(self, view: str, start: int, key: str) -> bool:
+        """Whether the word before ``start`` is only a clitic this name may take («و» + «إيران»)."""
+        prefixes = self._key_prefixes.get(key)
+        if not prefixes:
+            return False
+        for size in range(1, min(self._longest_prefix, start) + 1):
+            begin = start - size
+            if not is_word_char(view[begin]):
+                return False
+            if view[begin:start] in prefixes and (begin == 0 or not is_word_char(view[begin - 1])):
+                return True
+        return False
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
@@ -107,15 +181,23 @@ class NameMatcher:
     def entries_for(self, key: str) -> tuple[NameEntry, ...]:
         return self._groups.get(key, ())
 
-    def _suffix_end(self, view: str, end: int) -> int | None:
-        """Where the word ends if the match may end at ``end``; None if it may not."""
-        if end >= len(view) or not is_word_char(view[end]):
+    def suffixes_for(self, key: str) -> tuple[str, ...]:
+        return self._key_suffixes.get(key, self._suffixes)
+
+    @staticmethod
+    def _suffix_end(view: str, end: int, suffixes: tuple[str, ...]) -> int | None:
+        """Where the word ends if the match may end at ``end``; None if it may not.
+
+        A suffix may also be detached: after an apostrophe ("İran'ın", "Iran's") or after the
+        space a ZWNJ became («ایرانی‌ها»); the evidence then covers the whole written word.
+        """
+        if end >= len(view):
             return end
-        for suffix in self._suffixes:
+        for suffix in suffixes:
             stop = end + len(suffix)
             if view.startswith(suffix, end) and (stop >= len(view) or not is_word_char(view[stop])):
                 return stop
-        return None
+        return None if is_word_char(view[end]) else end
 
     def find(self, norm: NormalizedText, fuzzy: bool = True) -> list[NameMatch]:
         """Leftmost-longest, non-overlapping matches in original offsets; exact before fuzzy."""
@@ -130,13 +212,15 @@ class NameMatcher:
                 if key not in self._groups:
                     continue
             end = last + 1
-            if start > 0 and is_word_char(view[start - 1]):
+            if start > 0 and is_word_char(view[start - 1]) and not self._prefixed(view, start, key):
                 continue
-            stop = self._suffix_end(view, end)
+            stop = self._suffix_end(view, end, self._key_suffixes[key])
             if stop is None:
                 continue
             exact.append((start, stop, key))  # the evidence is the whole inflected word
-        exact.sort(key=lambda c: (c[0], c[0] - c[1]))
+        # leftmost, then the longest word, then the longest name: «روسای» (a blocked word)
+        # beats «روس» + «ای»
+        exact.sort(key=lambda c: (c[0], -c[1], -len(c[2])))
         matches: list[NameMatch] = []
         taken: list[tuple[int, int]] = []
         covered_until = -1
@@ -170,7 +254,7 @@ class NameMatcher:
             if start in found or any(s < end and start < e for s, e in taken):
                 continue
             word = view[start:end]
-            if len(word) < FUZZY_MIN - 1 or word in self._common or word in self._groups:
+            if len(word) < FUZZY_MIN - 1 or word in self._groups or self._is_common(word):
                 continue
             best = self._best(word, self._seed_keys[seed])
             if best is None:
@@ -179,20 +263,29 @@ class NameMatcher:
             o_start, o_end = norm.to_original(start, start + stop)
             original = norm.original[o_start:o_end]
             entry = self._groups[key][0]
-            if original[:1].isalpha() and original[:1].lower() != original[:1].upper():
-                if not original[0].isupper():
-                    continue  # cased scripts: only a Capitalised word may be a misspelt name
+            if _cased(original[:1]) and not original[0].isupper():
+                continue  # cased scripts: only a Capitalised word may be a misspelt name
             found[start] = NameMatch(entry.actor_id, o_start, o_end, entry, key, score)
         return list(found.values())
+
+    def _is_common(self, word: str) -> bool:
+        """A common word, also with an inflection («کمبودها», "stations"): never a misspelt name."""
+        if word in self._common:
+            return True
+        return any(
+            word.endswith(suffix) and word[: -len(suffix)] in self._common
+            for suffix in self._suffixes
+            if len(suffix) < len(word)
+        )
 
     def _best(self, word: str, keys: tuple[str, ...]) -> tuple[str, int, float] | None:
         """The closest name within the allowed edits, and where in ``word`` the name ends."""
         best: tuple[str, int, float] | None = None
         for key in keys:
+            if word[0] != key[0]:
+                continue
             allowed = 1 if len(key) < 10 else 2
-            for stop in self._stops(word, len(key), allowed):
-                if word[0] != key[0]:
-                    break
+            for stop in self._stops(word, len(key), allowed, self.suffixes_for(key)):
                 distance = Levenshtein.distance(word[:stop], key, score_cutoff=allowed)
                 if 0 < distance <= allowed:
                     score = 100.0 * (1 - distance / max(len(key), stop))
@@ -200,10 +293,11 @@ class NameMatcher:
                         best = (key, stop, score)
         return best
 
-    def _stops(self, word: str, length: int, allowed: int) -> list[int]:
+    @staticmethod
+    def _stops(word: str, length: int, allowed: int, suffixes: tuple[str, ...]) -> list[int]:
         """Candidate ends of the name inside ``word``: the whole word or before a suffix."""
         stops = [len(word)] if abs(len(word) - length) <= allowed else []
-        for suffix in self._suffixes:
+        for suffix in suffixes:
             stop = len(word) - len(suffix)
             if word.endswith(suffix) and abs(stop - length) <= allowed and stop not in stops:
                 stops.append(stop)

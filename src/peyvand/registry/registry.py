@@ -61,13 +61,19 @@ class Registry:
             for country in self._countries.names():
                 if country.id != BLOCKED and country.id not in info:
                     info[country.id] = ActorInfo(
-                        country.id, "country", self._countries.english_name(country.id),
+                        country.id,
+                        "country",
+                        self._countries.english_name(country.id),
                         country.id,
                     )
             for actor in self._actors:
                 info[actor.id] = ActorInfo(
-                    actor.id, actor.type, actor.name, actor.country or actor.seat,
-                    actor.sponsor, actor.kind,
+                    actor.id,
+                    actor.type,
+                    actor.name,
+                    actor.country or actor.seat,
+                    actor.sponsor,
+                    actor.kind,
                 )
             self._info = info
         return self._info
@@ -79,9 +85,7 @@ class Registry:
         return len(self._load_info())
 
     def name_entries(self) -> list[NameEntry]:
-        entries = [
-            NameEntry(c.id, c.name, c.lang, c.kind) for c in self._countries.names()
-        ]
+        entries = [NameEntry(c.id, c.name, c.lang, c.kind) for c in self._countries.names()]
         for actor in self._actors:
             for lang, names in actor.names.items():
                 for name in names:
@@ -110,12 +114,21 @@ class Registry:
         resolved = self._context.resolve(norm, matches, lang)
         links: list[Link] = []
         for match, actor_id, method in resolved:
+            if match.fuzzy:
+                method = "fuzzy"
             info = self.info(actor_id)
             if info is None:
                 continue
             links.append(
-                Link(info, match.start, match.end, method, match.score, match.entry.name,
-                     match.entry.lang)
+                Link(
+                    info,
+                    match.start,
+                    match.end,
+                    method,
+                    match.score,
+                    match.entry.name,
+                    match.entry.lang,
+                )
             )
         return links
 

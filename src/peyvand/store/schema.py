@@ -41,9 +41,7 @@ mentions = Table(
     "mentions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(16), nullable=False),  # actor | date | quantity
     Column("value", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -57,9 +55,7 @@ records = Table(
     "records",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(16), nullable=False),  # agreement | event | claim | institution | site
     Column("status", String(16), nullable=False, server_default="candidate"),
     Column("data", Text, nullable=False),  # the record as in the extraction contract (JSON)
@@ -71,4 +67,13 @@ records = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_records_document", "document_id"),
     Index("ix_records_kind_status", "kind", "status"),
+)
+
+registry_actors = Table(
+    "registry_actors",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("data", Text, nullable=False),  # the entry, as in registry/actors/*.yaml (JSON)
+    Column("source", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -106,23 +106,24 @@ class MonthName:
 
 # Word kinds whose entries can start a date, and the kinds of patterns tried after them.
 _STARTS = {
-    "month": ("my", "month_relative"), "month_day": ("mdy",), "ordinal": ("dmy_word", "century_ordinal"),
+    "month": ("my", "month_relative"), "month_day": ("mdy",),
+    "ordinal": ("dmy_word", "century_ordinal"),
     "year_before": ("year_cue",), "decade_before": ("decade_cue",),
     "decade_word_alone": ("decade_alone",), "century_before": ("century_cue",),
     "roman": ("century_roman",), "relative": ("relative",),
 }
-# Patterns tried at a run of digits: name, allowed run lengths, needs a date separator next.
+# Patterns tried at a run of digits: name, allowed run lengths, and what must follow the run
+# (a date separator, or the first letter of a word kind), if anything in particular.
 _DIGIT_STARTS = (
-    ("numeric_ymd", (4,), True), ("numeric_dmy", (1, 2), True), ("ygm", (4,), False),
-    ("dmy", (1, 2), False), ("year_after", (4,), False), ("decade_after", (2, 4), False),
-    ("century_number", (1, 2), False),
+    ("numeric_ymd", (4,), "separator"), ("numeric_dmy", (1, 2), "separator"),
+    ("ygm", (4,), None), ("dmy", (1, 2), None), ("year_after", (4,), None),
+    ("decade_after", (2, 4), "decade_after"), ("century_number", (1, 2), None),
 )
 # What each pattern means, for the reader in ``dates``; the order breaks ties between spans.
 KINDS = {
     "numeric_ymd": "numeric", "numeric_dmy": "numeric", "ygm": "named", "dmy": "named",
     "dmy_word": "named", "mdy": "named", "my": "named", "month_relative": "named",
-    "year_cue": "year",
-    "year_after": "year", "decade_cue": "decade", "decade_after": "decade",
+    "year_cue": "year", "year_after": "year", "decade_cue": "decade", "decade_after": "decade",
     "decade_alone": "decade", "century_cue": "century", "century_ordinal": "century",
     "century_number": "century", "century_roman": "century", "relative": "relative",
 }
@@ -206,6 +207,7 @@ class Grammar:
             name: dict(pattern.groupindex) for name, pattern in self.patterns.items()
         }
         self._automaton = self._starters()
+        self._follow = {"separator": "-/.", "decade_after": self._first_chars("decade_after")}
 
     def _load(self, data: LanguageData, lang: str) -> None:
         settings = self.settings.setdefault(lang, {})
@@ -266,10 +268,17 @@ class Grammar:
                     yield start, name
         for run in _DIGITS.finditer(view):
             size, end = run.end() - run.start(), run.end()
-            separated = end < len(view) and view[end] in "-/."
-            for name, sizes, needs_separator in _DIGIT_STARTS:
-                if size in sizes and (separated or not needs_separator):
+            following = view[end] if end < len(view) else ""
+            for name, sizes, follow in _DIGIT_STARTS:
+                if size in sizes and (follow is None or following in self._follow[follow]):
                     yield run.start(), name
+
+    def _first_chars(self, kind: str) -> str:
+        """Characters a word of ``kind`` can start with (a leading hyphen is optional)."""
+        chars = {e[0] for e in self._spellings[kind] if e}
+        chars |= {e[1] for e in self._spellings[kind] if len(e) > 1 and e[0] == "-"}
+        chars |= {"'", "’"} if chars & {"'", "’"} else set()
+        return "".join(sorted(chars))
 
     def setting(self, lang: str | None, name: str) -> str | None:
         return None if lang is None else self.settings.get(lang, {}).get(name)

@@ -24,7 +24,14 @@ Decisions that are not obvious:
   Gregorian; a century marked Hijri or Solar Hijri is skipped.
 - Relative expressions, and a day and month without a year, need the publication date;
   without it nothing is emitted. Persian relative years and months count jalali years and
-  months; a day and month without a year is put in the year nearest to the publication date.
+  months («سال گذشته» in January 2020 is 1397); a day and month without a year is put in
+  the year nearest to the publication date; a month with a relative word is that month in
+  the relative year («اسفند سال گذشته», "June last year") or its last or next occurrence
+  («مهر ماه گذشته»). Month names that are also ordinary words (flagged in the data: «می»,
+  "may", «میزان») always need a written year, and then one from 1900–2099 (or 1300–1499
+  for a jalali month), with no counted noun after it («می ۱۴۰۰ میلیارد»).
+- Numbers: a day is 1–31, a four-digit number after a date separator, a decimal point or a
+  digit is never a year (1.2019, 1398٫5), and a run of digits is never split.
 - A date naming a day that does not exist (31 Esfand 1401, 30 February) is emitted as
   nothing, and also hides any shorter date read inside it.
 """

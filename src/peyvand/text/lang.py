@@ -155,6 +155,13 @@ class LanguageIdentifier:
     def languages(self) -> tuple[str, ...]:
         return self._languages
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without lingua or tables (for process pools and Dask); both rebuild lazily."""
+        return {"data": self._data, "languages": self._languages}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["data"], state["languages"])  # type: ignore[misc]
+
     # -- public API ----------------------------------------------------------------------
 
     def detect(self, text: str) -> str | None:

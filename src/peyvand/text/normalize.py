@@ -43,12 +43,22 @@ from functools import lru_cache
 from itertools import chain, product
 from typing import overload
 
-__all__ = ["NormalizedText", "OffsetMap", "joined_variants", "normalize"]
+__all__ = [
+    "DROPPED",
+    "FOLDED_AWAY",
+    "MARKS",
+    "ZWNJ",
+    "NormalizedText",
+    "OffsetMap",
+    "joined_variants",
+    "normalize",
+]
 
 ZWNJ = "\u200c"
 
 # --- one-to-one folds ---------------------------------------------------------------------
 # Frequent in real text: each is checked with ``in`` and replaced with ``str.replace``.
+# fmt: off
 _COMMON: tuple[tuple[str, str], ...] = (
     ("ي", "ی"), ("ك", "ک"), ("ى", "ی"), ("ئ", "ی"), ("ة", "ه"), ("ۀ", "ه"),
     ("أ", "ا"), ("إ", "ا"), ("ؤ", "و"),
@@ -65,6 +75,7 @@ _RARE: dict[str, str] = {
     **dict.fromkeys("\x0b\x0c\x85\u1680\u2028\u2029\u202f\u205f\u3000", " "),
     **{chr(c): " " for c in range(0x2000, 0x200B)},
 }
+# fmt: on
 _RARE_TABLE = str.maketrans(_RARE)
 _RARE_RE = re.compile("[" + re.escape("".join(_RARE)) + "]")
 # The view contains none of these, which is what makes normalization idempotent.
@@ -91,11 +102,13 @@ def _span(first: int, last: int) -> list[str]:
 
 
 # Combining marks used as diacritics: only these blocks, so Indic vowel signs etc. are kept.
+# fmt: off
 _MARK_BLOCKS = (
     (0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x05C7), (0x0610, 0x061A),
     (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x08D3, 0x08FF),
     (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F),
 )
+# fmt: on
 MARKS: frozenset[str] = frozenset(
     c
     for first, last in _MARK_BLOCKS
@@ -201,14 +214,16 @@ class OffsetMap(Sequence[int]):
                 and self._srcs == other._srcs
             )
         if isinstance(other, tuple | list):
-            return len(other) == self._length and all(a == b for a, b in zip(self, other))
+            return len(other) == self._length and all(
+                a == b for a, b in zip(self, other, strict=True)
+            )
         return NotImplemented
 
     def __hash__(self) -> int:
         return hash((self._length, self._views.tobytes(), self._srcs.tobytes()))
 
     def __repr__(self) -> str:
-        pairs = ", ".join(f"{v}→{s}" for v, s in zip(self._views, self._srcs))
+        pairs = ", ".join(f"{v}→{s}" for v, s in zip(self._views, self._srcs, strict=True))
         return f"OffsetMap(len={self._length}, breakpoints=[{pairs}])"
 
     def start(self, index: int) -> int:
@@ -526,7 +541,7 @@ def joined_variants(
         choices = [(" ",) * slots, ("",) * slots]
     variants: list[str] = []
     for choice in choices:
-        joined = parts[0] + "".join(sep + part for sep, part in zip(choice, parts[1:]))
+        joined = parts[0] + "".join(sep + part for sep, part in zip(choice, parts[1:], strict=True))
         view = normalize(joined, casefold=casefold, turkic=turkic).text
         if view not in variants:
             variants.append(view)
