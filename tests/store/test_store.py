@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -25,8 +26,9 @@ def _extraction(text: str, lang: str = "en") -> Extraction:
 
 def test_schema_is_migrated_to_head(store_location: str) -> None:
     observatory = Observatory.open(store_location)
-    assert database.current_revision(observatory.engine) == "0001"
-    assert {"documents", "mentions", "records"} <= set(inspect(observatory.engine).get_table_names())
+    assert database.current_revision(observatory.engine) == database.head_revision()
+    tables = set(inspect(observatory.engine).get_table_names())
+    assert {"documents", "mentions", "records", "registry_actors"} <= tables
     Observatory.open(store_location).close()  # opening again is a no-op migration
     observatory.close()
 
@@ -67,3 +69,26 @@ def test_postgres_url_forms_are_accepted(postgres_url: str) -> None:
     observatory = Observatory.open(postgres_url)
     assert observatory.engine.dialect.name == "postgresql"
     observatory.close()
+
+
+def test_an_older_schema_is_upgraded_without_losing_documents(store_location: str) -> None:
+    engine = database.create(
+        store_location
+        if "://" in store_location
+        else database.sqlite_url(_folder(store_location) / "peyvand.sqlite")
+    )
+    database.migrate(engine, "0001")
+    observatory = Observatory(engine)
+    extraction = _extraction("2019: Iran and Azerbaijan met.")
+    assert observatory.repository.add(extraction.document, extraction) is not None
+    engine.dispose()
+    reopened = Observatory.open(store_location)
+    assert database.current_revision(reopened.engine) == database.head_revision()
+    assert reopened.stats().documents == 1
+    reopened.close()
+
+
+def _folder(location: str) -> Path:
+    folder = Path(location)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

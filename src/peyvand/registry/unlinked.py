@@ -18,7 +18,9 @@ Knowledge lives in two data files per language (``lang/<code>/``):
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»),
   ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
-  ``connector`` (joins Capitalised words: "of", «adına», «имени»), ``link`` (may follow a head
+  ``connector`` (joins Capitalised words: «adına», «və»), ``forward_connector`` (the same,
+  only in a name after its head: "University of the Arts", never "Students of X University"),
+  ``link`` (may follow a head
   before its name: the ezafe «‌ی»), ``determiner`` (before a head makes it a common noun: «این
   دانشگاه»), ``common`` (as first name word, the same: «مرکز استان»), ``generic`` (a modifier
   that alone names nothing: «مرکز فرهنگی», "State University").
@@ -56,7 +58,10 @@ HEADS_FILE = "actor_heads.tsv"
 WORDS_FILE = "name_words.tsv"
 ACTOR_TYPES = frozenset({"institution", "organization", "group", "media", "site", "person"})
 ROLES = frozenset(
-    {"stop", "verb", "prefix", "connector", "link", "determiner", "common", "generic"}
+    {
+        "stop", "verb", "prefix", "connector", "forward_connector", "link", "determiner",
+        "common", "generic",
+    }
 )
 FLAGS = frozenset({"endings", "quoted", "adjective"})
 ZWNJ = "\u200c"
@@ -69,6 +74,7 @@ _TOKEN = re.compile(rf"{_BODY}(?:(?:\u200c+|[-'’]){_BODY})*")
 _GAP_CHARS = " \t\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f\u205f\u2066-\u2069\u3000"
 _GAP = re.compile(f"[{_GAP_CHARS}]+")
 _GAP_END = re.compile(f"[{_GAP_CHARS}]+\\Z")
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]")
 OPEN_QUOTES = "«“„\"‹"
 CLOSE_QUOTES = "»”“\"›"
@@ -113,6 +119,7 @@ class _Words:
     verb: frozenset[str]
     prefix: frozenset[str]
     connector: frozenset[str]
+    forward_connector: frozenset[str]
     link: frozenset[str]
     determiner: frozenset[str]
     common: frozenset[str]
@@ -140,6 +147,7 @@ class UnlinkedFinder:
         self._data = data
         self._rules: dict[str, tuple[HeadRule, ...]] | None = None
         self._words: dict[str, _Words] = {}
+        self._merged: _Words | None = None
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
 
     # --- data -------------------------------------------------------------------------------
@@ -192,7 +200,9 @@ class UnlinkedFinder:
                 max_words=int(max_words), endings="endings" in flags, quoted="quoted" in flags,
                 adjective="adjective" in flags, cased=cased,
                 capital=cased and head[:1].isupper(),
-                extend_left=position == "before" and cased and last_word in words.connector,
+                extend_left=position == "before" and cased and (
+                    last_word in words.connector or last_word in words.forward_connector
+                ),
             ))
         return rules
 
@@ -212,6 +222,19 @@ class UnlinkedFinder:
                 turkic=turkic, **{role: frozenset(keys) for role, keys in roles.items()}
             )
         return self._words[lang]
+
+    def merged_words(self) -> _Words:
+        """The role words of every language together (for text of unknown language)."""
+        if self._merged is None:
+            parts = [self.words(lang) for lang in self.languages]
+            self._merged = _Words(
+                turkic=False,
+                **{
+                    role: frozenset().union(*(getattr(p, role) for p in parts))
+                    for role in ROLES
+                },
+            )
+        return self._merged
 
     def _automaton(self, langs: tuple[str, ...]) -> ahocorasick.Automaton:
         automaton = self._automata.get(langs)
@@ -265,6 +288,8 @@ class UnlinkedFinder:
             if goes_on and not any(r.endings for r in rules[key] if r.lang in langs):
                 continue
             hs, he = norm.to_original(start, end)
+            if " " in key and _LINE_BREAK.search(norm.original, hs, he):
+                continue  # "University\nof": the view made the line break a space
             hits.append((hs, he, goes_on, key))
         if not hits:
             return []
@@ -278,7 +303,7 @@ class UnlinkedFinder:
                     continue
                 if rule.capital and not original[hs].isupper():
                     continue
-                words = self.words(rule.lang)
+                words = self.words(rule.lang) if len(langs) == 1 else self.merged_words()
                 if rule.before:
                     candidate = self._before(original, hs, he, rule, words, head_starts)
                 else:
@@ -336,16 +361,16 @@ class UnlinkedFinder:
             if key in words.verb:  # «… اعلام کرد»: the word before is the verb's first part
                 names = names[:-1]
                 break
-            if _ends_name(key, words):
-                break
             word = _Word(match.start(), match.end(), key, key in words.generic)
-            if not names and not pending and not linked and key in words.link:
-                linked = True
-            elif rule.cased and not match.group()[0].isupper():
-                if key not in words.connector:
+            if rule.cased and not match.group()[0].isupper():
+                if key not in words.connector and key not in words.forward_connector:
                     break
                 word.connector = True
                 pending.append(word)
+            elif _ends_name(key, words):
+                break
+            elif not names and not pending and not linked and key in words.link:
+                linked = True
             else:
                 if not names and key in words.common:
                     return None
@@ -424,17 +449,17 @@ def _words_before(
             break
         token = match.group()
         key = _key(token, words.turkic)
-        if _ends_name(key, words):
-            break
         apostrophe = _APOSTROPHE_SUFFIX.search(token)
         if apostrophe is not None and token[apostrophe.start() + 1].islower():
             break  # «Türkiye'nin», "Iran's": the owner, not the name
         word = _Word(match.start(), match.end(), key, key in words.generic)
         if rule.cased and not token[0].isupper():
-            if key not in words.connector:
+            if key not in words.connector:  # "Students of Khazar University": no connector
                 break
             word.connector = True
             pending.append(word)
+        elif _ends_name(key, words):
+            break
         else:
             if len(names) >= rule.max_words:
                 break

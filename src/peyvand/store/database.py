@@ -43,15 +43,29 @@ def create(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine, revision: str = HEAD) -> None:
-    """Upgrade the schema with Alembic; a no-op when it is already current."""
-    from alembic import command
+def _config() -> Any:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option(
         "script_location", str(Path(str(resources.files("peyvand.store") / "migrations")))
     )
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine, revision: str = HEAD) -> None:
+    """Upgrade the schema with Alembic; a no-op when it is already current."""
+    from alembic import command
+
+    config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
