@@ -49,8 +49,7 @@ def synthetic_entries(count: int, seed: int = 7) -> list[ActorEntry]:
             else:
                 names[lang] = (f"{word.capitalize()} {word2.capitalize()} {HEADS[lang]}",)
         entries.append(
-            ActorEntry(id=f"x-synthetic-{n}", type="organization", name=names["en"][0],
-                       names=names)
+            ActorEntry(id=f"x-synthetic-{n}", type="organization", name=names["en"][0], names=names)
         )
     return entries
 
@@ -60,8 +59,12 @@ def corpus(megabytes: float) -> dict[str, str]:
     groups: dict[str, list[str]] = {"fa": [], "latin (en/az/tr)": [], "ru": []}
     for path in sorted(EXAMPLES.glob("*.txt")):
         text = read_document(path).text
-        key = "fa" if path.name.startswith("fa") else "ru" if path.name.startswith("ru") else (
-            "latin (en/az/tr)"
+        key = (
+            "fa"
+            if path.name.startswith("fa")
+            else "ru"
+            if path.name.startswith("ru")
+            else ("latin (en/az/tr)")
         )
         groups[key].append(text)
     out = {}
@@ -103,33 +106,44 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"names loaded: {len(entries):,} ({len(matcher):,} distinct keys; "
-          f"{base_names:,} real + synthetic)")
-    print(f"build (load + normalize + automaton): {build:.2f} s; "
-          f"traced peak {peak / 2**20:.0f} MiB; max RSS +{(rss_after - rss_before) / 1024:.0f} MiB")
+    print(
+        f"names loaded: {len(entries):,} ({len(matcher):,} distinct keys; "
+        f"{base_names:,} real + synthetic)"
+    )
+    print(
+        f"build (load + normalize + automaton): {build:.2f} s; "
+        f"traced peak {peak / 2**20:.0f} MiB; max RSS +{(rss_after - rss_before) / 1024:.0f} MiB"
+    )
     print()
-    print(f"{'text':<18} {'MB':>5}  {'pyahocorasick iter':>19}  {'our matcher':>12}  "
-          f"{'link (+context)':>16}  {'normalize+link':>15}  {'links/MB':>9}")
+    print(
+        f"{'text':<18} {'MB':>5}  {'pyahocorasick iter':>19}  {'our matcher':>12}  "
+        f"{'link (+context)':>16}  {'normalize+link':>15}  {'links/MB':>9}"
+    )
     automaton = matcher.automaton
     for key, text in corpus(args.mb).items():
         nbytes = len(text.encode())
         norm = normalize(text, turkic=key.startswith("latin"))
         lang = "fa" if key == "fa" else "ru" if key == "ru" else None
 
-        def bare() -> None:
-            for _ in automaton.iter(norm.text):
+        turkic = key.startswith("latin")
+
+        def bare(view: str = norm.text) -> None:
+            for _ in automaton.iter(view):
                 pass
 
         raw = best_rate(bare, nbytes, args.repeat)
-        ours = best_rate(lambda: matcher.find(norm), nbytes, args.repeat)
-        linked = best_rate(lambda: registry.link(norm, lang), nbytes, args.repeat)
+        ours = best_rate(lambda n=norm: matcher.find(n), nbytes, args.repeat)
+        linked = best_rate(lambda n=norm, g=lang: registry.link(n, g), nbytes, args.repeat)
         full = best_rate(
-            lambda: registry.link(normalize(text, turkic=key.startswith("latin")), lang),
-            nbytes, args.repeat,
+            lambda t=text, g=lang, k=turkic: registry.link(normalize(t, turkic=k), g),
+            nbytes,
+            args.repeat,
         )
         count = len(registry.link(norm, lang))
-        print(f"{key:<18} {nbytes / 1e6:>5.1f}  {raw:>15.1f} MB/s  {ours:>7.1f} MB/s  "
-              f"{linked:>11.1f} MB/s  {full:>10.1f} MB/s  {count / (nbytes / 1e6):>9.0f}")
+        print(
+            f"{key:<18} {nbytes / 1e6:>5.1f}  {raw:>15.1f} MB/s  {ours:>7.1f} MB/s  "
+            f"{linked:>11.1f} MB/s  {full:>10.1f} MB/s  {count / (nbytes / 1e6):>9.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-PG_ADMIN_URL = os.environ.get(
-    "PEYVAND_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
+PG_ADMIN_URL = os.environ.get("PEYVAND_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def _postgres_reason() -> str | None:

@@ -1,2 +1,3 @@
 """Peyvand: an evidence-linked observatory of cultural relations between countries."""
+
 __version__ = "0.1.0"

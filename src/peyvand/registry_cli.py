@@ -28,8 +28,9 @@ def _fail(message: str) -> typer.Exit:
 @app.command("search")
 def search(
     name: Annotated[str, typer.Argument(help="A name as it may appear in text.")],
-    lang: Annotated[str | None, typer.Option(help="Language of the name (az/tr: Turkic case).")]
-    = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the name (az/tr: Turkic case).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Which actor a name links to, and why (exact, alias, fuzzy with score, context)."""
@@ -43,8 +44,14 @@ def search(
     table = Table("text", "actor", "type", "name", "how", "score", "matched name", "lang")
     for link in links:
         table.add_row(
-            name[link.start : link.end], link.actor.id, link.actor.type, link.actor.name,
-            link.method, f"{link.score:.0f}", link.matched, link.lang,
+            name[link.start : link.end],
+            link.actor.id,
+            link.actor.type,
+            link.actor.name,
+            link.method,
+            f"{link.score:.0f}",
+            link.matched,
+            link.lang,
         )
     console.print(table)
 
@@ -69,8 +76,14 @@ def add(
         if not colon or not value.strip():
             raise _fail(f"--alias {item!r} is not LANG:NAME")
         by_lang.setdefault(lang.strip(), []).append(value.strip())
-    raw = {"id": actor_id, "type": actor_type, "name": name, "names": by_lang,
-           "country": country, "sponsor": sponsor}
+    raw = {
+        "id": actor_id,
+        "type": actor_type,
+        "name": name,
+        "names": by_lang,
+        "country": country,
+        "sponsor": sponsor,
+    }
     try:
         entry = parse_entry(raw, "registry add")
     except RegistryError as exc:
@@ -83,7 +96,7 @@ def add(
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="A YAML list of entries, as registry/actors/*.yaml.")],
+    file: Annotated[Path, typer.Argument(help="YAML list of entries, as registry/actors/*.yaml")],
     db: DbOption = None,
 ) -> None:
     """Import actors from a YAML file into the observatory's own registry, all or nothing."""

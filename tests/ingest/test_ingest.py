@@ -32,9 +32,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     folder.mkdir()
     (folder / "good-fa.txt").write_text("ایران و جمهوری آذربایجان در سال ۱۳۹۸ سندی امضا کردند.")
     (folder / "good-cp1256.txt").write_bytes(
-        "همكاري فرهنگي ايران و آذربايجان در زمينه چاپ کتاب و سينما گسترش مي‌يابد.".encode(
-            "cp1256"
-        )
+        "همكاري فرهنگي ايران و آذربايجان در زمينه چاپ کتاب و سينما گسترش مي‌يابد.".encode("cp1256")
     )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("   \n\n")
@@ -96,7 +94,8 @@ def test_decode_refuses_with_the_source_name(data: bytes) -> None:
 def test_front_matter_sets_metadata_and_offsets_index_the_body(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text(
-        "---\ntitle: Cultural week\npublished: 2019-06-19\nlanguage: en\n---\n\nIran met Azerbaijan."
+        "---\ntitle: Cultural week\npublished: 2019-06-19\nlanguage: en\n---\n\n"
+        "Iran met Azerbaijan."
     )
     document = read_document(path)
     assert document.title == "Cultural week"

@@ -44,12 +44,19 @@ def _load_cases() -> list[Case]:
         cells = line.split("\t")
         assert len(cells) == 9, f"expected 9 columns: {line!r}"
         lang, published, sentence, mention, value, calendar, precision, native, relative = cells
-        cases.append(Case(
-            None if lang == "*" else lang,
-            datetime.date.fromisoformat(published) if published else None,
-            sentence, mention, value, calendar, precision,
-            None if native in ("-", "") else native, relative == "1",
-        ))
+        cases.append(
+            Case(
+                None if lang == "*" else lang,
+                datetime.date.fromisoformat(published) if published else None,
+                sentence,
+                mention,
+                value,
+                calendar,
+                precision,
+                None if native in ("-", "") else native,
+                relative == "1",
+            )
+        )
     return cases
 
 
@@ -83,8 +90,14 @@ def test_case(case: Case) -> None:
     assert case.mention in case.sentence, "the expected mention must be quoted from the sentence"
     start = case.sentence.index(case.mention)
     expected = DateMention(
-        case.value, case.calendar, case.precision, case.native, case.relative,
-        case.mention, start, start + len(case.mention),
+        case.value,
+        case.calendar,
+        case.precision,
+        case.native,
+        case.relative,
+        case.mention,
+        start,
+        start + len(case.mention),
     )
     assert mentions == [expected]
 
@@ -109,7 +122,12 @@ def test_without_publication_date_relative_expressions_are_not_guessed() -> None
     mentions = FINDER.find(text, published=datetime.date(2019, 6, 19))
     _check_spans(text, mentions)
     assert [m.value for m in mentions] == [
-        "2018", "2019-05", "2019-03-20", "2018", "2019-05", "2019-07-04"
+        "2018",
+        "2019-05",
+        "2019-03-20",
+        "2018",
+        "2019-05",
+        "2019-07-04",
     ]
     assert all(m.relative for m in mentions)
 
@@ -280,7 +298,9 @@ def test_generated_jalali_date_is_found(date: datetime.date, arabic_letters: boo
     _check_spans(sentence, mentions)
     (mention,) = mentions
     assert (mention.text, mention.value, mention.native) == (
-        written, date.isoformat(), f"{year:04d}-{month:02d}-{day:02d}"
+        written,
+        date.isoformat(),
+        f"{year:04d}-{month:02d}-{day:02d}",
     )
 
 

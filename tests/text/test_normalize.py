@@ -296,6 +296,12 @@ def test_offsets_are_consistent(text: str, opts: dict[str, bool]) -> None:
     first = result.offsets[0] if result.offsets is not None and n else (0 if n else len(text))
     assert result.original_index(0) == first
     assert result.original_index(n) == len(result.original)
+    if result.offsets is not None:
+        values = list(result.offsets)
+        for i, source in enumerate(values):
+            if i == 0 or values[i - 1] != source:  # the first view character of its source
+                assert result.offsets.view_index(source) == i
+        assert result.offsets.view_index(len(text)) == n
 
 
 @PROPERTY

@@ -69,13 +69,25 @@ def test_case_table_is_large() -> None:
 @pytest.mark.parametrize(
     ("words", "lang", "value"),
     [
-        ("سی و پنج", "fa", 35), ("سي و پنج", "fa", 35), ("سی‌وپنج", "fa", 35),
-        ("دو هزار و پانصد", "fa", 2500), ("۳ میلیون", "fa", 3_000_000),
-        ("۲.۵ میلیارد", "fa", 2_500_000_000), ("هزار", "fa", 1000),
-        ("پنج شش", "fa", None), ("کتاب", "fa", None), ("بیست و یکم", "fa", None),
-        ("thirty-five", "en", 35), ("a dozen", "en", 12), ("two and a half", "en", None),
-        ("iki min beş yüz", "az", 2500), ("bir", "tr", 1), ("пятидесяти", "ru", 50),
-        ("خمسة وثلاثون", "ar", 35), ("ألفان", "ar", 2000), ("", "en", None),
+        ("سی و پنج", "fa", 35),
+        ("سي و پنج", "fa", 35),
+        ("سی‌وپنج", "fa", 35),
+        ("دو هزار و پانصد", "fa", 2500),
+        ("۳ میلیون", "fa", 3_000_000),
+        ("۲.۵ میلیارد", "fa", 2_500_000_000),
+        ("هزار", "fa", 1000),
+        ("پنج شش", "fa", None),
+        ("کتاب", "fa", None),
+        ("بیست و یکم", "fa", None),
+        ("thirty-five", "en", 35),
+        ("a dozen", "en", 12),
+        ("two and a half", "en", None),
+        ("iki min beş yüz", "az", 2500),
+        ("bir", "tr", 1),
+        ("пятидесяти", "ru", 50),
+        ("خمسة وثلاثون", "ar", 35),
+        ("ألفان", "ar", 2000),
+        ("", "en", None),
     ],
 )
 def test_parse_words(words: str, lang: str, value: int | None) -> None:
@@ -133,9 +145,28 @@ def fa_words(n: int, draw: Draw) -> str:
     return text.replace("ی", "ي").replace("ک", "ك") if draw(["fa", "ar"]) == "ar" else text
 
 
-EN_ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-           "eighteen", "nineteen"]
+EN_ONES = [
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -162,12 +193,16 @@ def en_words(n: int, draw: Draw) -> str:
 
 
 TURKIC = {
-    "tr": (["", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"],
-           ["", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"],
-           ("yüz", "bin", "milyon", "milyar")),
-    "az": (["", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz"],
-           ["", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan"],
-           ("yüz", "min", "milyon", "milyard")),
+    "tr": (
+        ["", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz"],
+        ["", "on", "yirmi", "otuz", "kırk", "elli", "altmış", "yetmiş", "seksen", "doksan"],
+        ("yüz", "bin", "milyon", "milyar"),
+    ),
+    "az": (
+        ["", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz"],
+        ["", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan"],
+        ("yüz", "min", "milyon", "milyard"),
+    ),
 }
 
 
@@ -194,12 +229,42 @@ def turkic_words(lang: str, n: int, draw: Draw) -> str:
 
 RU_ONES = ["", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]
 RU_ONES_F = ["", "одна", "две", *RU_ONES[3:]]
-RU_TEENS = ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
-            "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"]
-RU_TENS = ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
-           "восемьдесят", "девяносто"]
-RU_HUNDREDS = ["", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
-               "восемьсот", "девятьсот"]
+RU_TEENS = [
+    "десять",
+    "одиннадцать",
+    "двенадцать",
+    "тринадцать",
+    "четырнадцать",
+    "пятнадцать",
+    "шестнадцать",
+    "семнадцать",
+    "восемнадцать",
+    "девятнадцать",
+]
+RU_TENS = [
+    "",
+    "",
+    "двадцать",
+    "тридцать",
+    "сорок",
+    "пятьдесят",
+    "шестьдесят",
+    "семьдесят",
+    "восемьдесят",
+    "девяносто",
+]
+RU_HUNDREDS = [
+    "",
+    "сто",
+    "двести",
+    "триста",
+    "четыреста",
+    "пятьсот",
+    "шестьсот",
+    "семьсот",
+    "восемьсот",
+    "девятьсот",
+]
 
 
 def ru_words(n: int, draw: Draw) -> str:
@@ -220,8 +285,11 @@ def ru_words(n: int, draw: Draw) -> str:
         return forms[0] if q % 10 == 1 else forms[1]
 
     words: list[str] = []
-    scales = ((10**6, ("миллион", "миллиона", "миллионов")),
-              (1000, ("тысяча", "тысячи", "тысяч")), (1, ("", "", "")))
+    scales = (
+        (10**6, ("миллион", "миллиона", "миллионов")),
+        (1000, ("тысяча", "тысячи", "тысяч")),
+        (1, ("", "", "")),
+    )
     for scale, forms in scales:
         q, n = divmod(n, scale)
         if q:
@@ -234,8 +302,18 @@ def ru_words(n: int, draw: Draw) -> str:
 
 AR_ONES = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
 AR_TENS = ["", "", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"]
-AR_HUNDREDS = ["", "مائة", "مائتان", "ثلاثمائة", "أربعمائة", "خمسمائة", "ستمائة", "سبعمائة",
-               "ثمانمائة", "تسعمائة"]
+AR_HUNDREDS = [
+    "",
+    "مائة",
+    "مائتان",
+    "ثلاثمائة",
+    "أربعمائة",
+    "خمسمائة",
+    "ستمائة",
+    "سبعمائة",
+    "ثمانمائة",
+    "تسعمائة",
+]
 
 
 def ar_words(n: int, draw: Draw) -> str:

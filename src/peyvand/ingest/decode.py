@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from itertools import pairwise
 
 from peyvand.ingest.errors import IngestError
 
@@ -77,9 +78,7 @@ def garble_score(text: str) -> float:
         scripts[key] = scripts.get(key, 0) + 1
     mixed = 1 - max(scripts.values()) / len(letters)
     words = sample.split()
-    odd_case = sum(
-        1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False))
-    )
+    odd_case = sum(1 for w in words if any(a.islower() and b.isupper() for a, b in pairwise(w)))
     rare = sum(1 for c in sample if c in _RARE_LETTERS)
     symbols = sum(
         1 for c in sample if unicodedata.category(c) in ("So", "Co", "Cn") or "\x80" <= c <= "\x9f"

@@ -23,9 +23,9 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in relative.parts):
-                    if child.name not in SKIPPED_NAMES:
-                        yield child
+                hidden = any(p.startswith(".") for p in relative.parts)
+                if child.is_file() and not hidden and child.name not in SKIPPED_NAMES:
+                    yield child
         else:
             yield path
 

@@ -73,11 +73,10 @@ def parse_entry(raw: Any, where: str) -> ActorEntry:
     if not isinstance(raw_names, dict):
         raise RegistryError(f"{where}: names must map a language code to a list of names")
     names: dict[str, tuple[str, ...]] = {}
-    for lang, values in raw_names.items():
+    for lang, given in raw_names.items():
         if lang not in SUPPORTED_LANGUAGES:
             raise RegistryError(f"{where}: unsupported language {lang!r} in names")
-        if isinstance(values, str):
-            values = [values]
+        values = [given] if isinstance(given, str) else given
         if not isinstance(values, list) or not all(
             isinstance(v, str) and v.strip() for v in values
         ):

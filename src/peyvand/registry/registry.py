@@ -113,9 +113,8 @@ class Registry:
         matches = self.matcher.find(norm, fuzzy=fuzzy)
         resolved = self._context.resolve(norm, matches, lang)
         links: list[Link] = []
-        for match, actor_id, method in resolved:
-            if match.fuzzy:
-                method = "fuzzy"
+        for match, actor_id, how in resolved:
+            method = "fuzzy" if match.fuzzy else how
             info = self.info(actor_id)
             if info is None:
                 continue

@@ -18,7 +18,8 @@ Knowledge lives in two data files per language (``lang/<code>/``):
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»),
   ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
-  ``connector`` (joins Capitalised words: «adına», «və»), ``forward_connector`` (the same,
+  ``suffix`` (a word ending so ends a name: «Gəncədəki»), ``connector`` (joins Capitalised
+  words: «adına», «və»), ``forward_connector`` (the same,
   only in a name after its head: "University of the Arts", never "Students of X University"),
   ``link`` (may follow a head
   before its name: the ezafe «‌ی»), ``determiner`` (before a head makes it a common noun: «این
@@ -59,8 +60,8 @@ WORDS_FILE = "name_words.tsv"
 ACTOR_TYPES = frozenset({"institution", "organization", "group", "media", "site", "person"})
 ROLES = frozenset(
     {
-        "stop", "verb", "prefix", "connector", "forward_connector", "link", "determiner",
-        "common", "generic",
+        "stop", "verb", "prefix", "suffix", "connector", "forward_connector", "link",
+        "determiner", "common", "generic",
     }
 )
 FLAGS = frozenset({"endings", "quoted", "adjective"})
@@ -118,6 +119,7 @@ class _Words:
     stop: frozenset[str]
     verb: frozenset[str]
     prefix: frozenset[str]
+    suffix: frozenset[str]
     connector: frozenset[str]
     forward_connector: frozenset[str]
     link: frozenset[str]
@@ -358,8 +360,8 @@ class UnlinkedFinder:
             if match.start() in head_starts:  # another name begins: «… و دانشگاه تبریز»
                 names = _before_connector(names)
                 break
-            if key in words.verb:  # «… اعلام کرد»: the word before is the verb's first part
-                names = names[:-1]
+            if _is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
+                names = names[:-1]  # is the verb's first part
                 break
             word = _Word(match.start(), match.end(), key, key in words.generic)
             if rule.cased and not match.group()[0].isupper():
@@ -421,11 +423,24 @@ class UnlinkedFinder:
 
 
 def _ends_name(key: str, words: _Words) -> bool:
-    return (
-        key in words.stop
-        or key in words.verb
-        or key in words.prefix
-        or (" " in key and key.split(" ", 1)[0] in words.prefix)
+    if key in words.stop or key in words.verb or key in words.prefix:
+        return True
+    if " " in key and key.split(" ", 1)[0] in words.prefix:
+        return True
+    return any(len(key) > len(s) + 1 and key.endswith(s) for s in words.suffix)
+
+
+def _is_verb(key: str, original: str, end: int, words: _Words) -> bool:
+    """Whether the word ``key`` (ending at ``end``) is a light verb, also when written in
+    two words that the data joins with ZWNJ («می کنند» for «می‌کنند»)."""
+    if key in words.verb:
+        return True
+    if key not in words.stop and key not in words.prefix:
+        return False
+    gap = _GAP.match(original, end)
+    following = _TOKEN.match(original, gap.end()) if gap is not None else None
+    return following is not None and (
+        f"{key} {_key(following.group(), words.turkic)}" in words.verb
     )
 
 

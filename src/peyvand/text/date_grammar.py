@@ -106,26 +106,47 @@ class MonthName:
 
 # Word kinds whose entries can start a date, and the kinds of patterns tried after them.
 _STARTS = {
-    "month": ("my", "month_relative"), "month_day": ("mdy",),
+    "month": ("my", "month_relative"),
+    "month_day": ("mdy",),
     "ordinal": ("dmy_word", "century_ordinal"),
-    "year_before": ("year_cue",), "decade_before": ("decade_cue",),
-    "decade_word_alone": ("decade_alone",), "century_before": ("century_cue",),
-    "roman": ("century_roman",), "relative": ("relative",),
+    "year_before": ("year_cue",),
+    "decade_before": ("decade_cue",),
+    "decade_word_alone": ("decade_alone",),
+    "century_before": ("century_cue",),
+    "roman": ("century_roman",),
+    "relative": ("relative",),
 }
 # Patterns tried at a run of digits: name, allowed run lengths, and what must follow the run
 # (a date separator, or the first letter of a word kind), if anything in particular.
 _DIGIT_STARTS = (
-    ("numeric_ymd", (4,), "separator"), ("numeric_dmy", (1, 2), "separator"),
-    ("ygm", (4,), None), ("dmy", (1, 2), None), ("year_after", (4,), None),
-    ("decade_after", (2, 4), "decade_after"), ("century_number", (1, 2), None),
+    ("numeric_ymd", (4,), "separator"),
+    ("numeric_dmy", (1, 2), "separator"),
+    ("ygm", (4,), None),
+    ("dmy", (1, 2), None),
+    ("year_after", (4,), None),
+    ("decade_after", (2, 4), "decade_after"),
+    ("century_number", (1, 2), None),
 )
 # What each pattern means, for the reader in ``dates``; the order breaks ties between spans.
 KINDS = {
-    "numeric_ymd": "numeric", "numeric_dmy": "numeric", "ygm": "named", "dmy": "named",
-    "dmy_word": "named", "mdy": "named", "my": "named", "month_relative": "named",
-    "year_cue": "year", "year_after": "year", "decade_cue": "decade", "decade_after": "decade",
-    "decade_alone": "decade", "century_cue": "century", "century_ordinal": "century",
-    "century_number": "century", "century_roman": "century", "relative": "relative",
+    "numeric_ymd": "numeric",
+    "numeric_dmy": "numeric",
+    "ygm": "named",
+    "dmy": "named",
+    "dmy_word": "named",
+    "mdy": "named",
+    "my": "named",
+    "month_relative": "named",
+    "year_cue": "year",
+    "year_after": "year",
+    "decade_cue": "decade",
+    "decade_after": "decade",
+    "decade_alone": "decade",
+    "century_cue": "century",
+    "century_ordinal": "century",
+    "century_number": "century",
+    "century_roman": "century",
+    "relative": "relative",
 }
 RANK = {name: rank for rank, name in enumerate(KINDS)}
 NEEDS_PUBLISHED = frozenset({"relative", "month_relative"})
@@ -212,8 +233,9 @@ class Grammar:
     def _load(self, data: LanguageData, lang: str) -> None:
         settings = self.settings.setdefault(lang, {})
         rows = _checked(data, lang, WORDS_FILE, 2)
-        settings.update((row[1], row[2] if len(row) > 2 else "") for row in rows
-                        if row[0] == "setting")
+        settings.update(
+            (row[1], row[2] if len(row) > 2 else "") for row in rows if row[0] == "setting"
+        )
         for kind, text, *rest in rows:
             if kind == "setting":
                 continue
@@ -288,7 +310,9 @@ class Grammar:
 
     def _alt(self, *kinds: str, keep_only: bool = False) -> str:
         entries = [
-            e for k in kinds for e in self._spellings[k]
+            e
+            for k in kinds
+            for e in self._spellings[k]
             if not keep_only or "keep" in self.words[k].get(canonical(e), "")
         ]
         return _alternation(entries)
@@ -320,26 +344,26 @@ class Grammar:
         )
         return {
             "numeric_ymd": rf"{_NUM_L}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)"
-                           rf"(?P<d>\d{{1,2}}){numeric_tail}",
+            rf"(?P<d>\d{{1,2}}){numeric_tail}",
             "numeric_dmy": rf"{_NUM_L}(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)"
-                           rf"(?P<y>\d{{4}}){numeric_tail}",
+            rf"(?P<y>\d{{4}}){numeric_tail}",
             "ygm": rf"{year4}(?P<ys>{a('year_suffix')})? ?(?P<yo>{a('year_of')}){_R} ?"
-                   rf"{month}(?P<me>)(?: ?{day_number})?",
+            rf"{month}(?P<me>)(?: ?{day_number})?",
             "dmy": day_number + after_day_month,
             "dmy_word": day_word + after_day_month,
             "mdy": rf"{_L}(?P<m>{a('month_day')}){_R} ?{day_number}(?P<me>)"
-                   rf"(?:,? ?{year4}{year_tail})?",
+            rf"(?:,? ?{year4}{year_tail})?",
             "my": rf"{month}(?P<me>){year_part}",
             "month_relative": rf"{month}(?P<me>) ?{_L}(?P<rel>{a('relative')}){_R}",
             "year_cue": rf"{_L}(?P<yb>{a('year_before')}) ?{year}{year_tail}",
             "year_after": rf"{year4}(?:(?P<ys>{a('year_suffix')})? ?(?P<ya>{a('year_after')})"
-                          rf"{era}| ?(?P<era>{a('era')})|(?P<ys>{a('year_suffix')})){_R}",
+            rf"{era}| ?(?P<era>{a('era')})|(?P<ys>{a('year_suffix')})){_R}",
             "decade_cue": rf"{_L}(?P<cue>{a('decade_before')}) ?{decade_number}{era}{_R}",
             "decade_after": rf"{_NUM_L}(?P<n>\d{{4}}|\d{{2}})(?!\d)"
-                            rf"(?P<suf>{a('decade_after')}){_R}",
+            rf"(?P<suf>{a('decade_after')}){_R}",
             "decade_alone": rf"{_L}(?P<alone>{a('decade_word_alone')}){_R}",
             "century_cue": rf"{_L}(?P<cue>{a('century_before')}) ?"
-                           rf"(?:{ordinal}|{century_number}|{roman}){era}{_R}",
+            rf"(?:{ordinal}|{century_number}|{roman}){era}{_R}",
             "century_ordinal": ordinal + century_after,
             "century_number": century_number + century_after,
             "century_roman": rf"{roman}{century_after}",

@@ -330,8 +330,12 @@ def _relative(m: Groups, ctx: _Context) -> _Result:
 
 
 _READERS: dict[str, Callable[[Groups, _Context], _Result]] = {
-    "numeric": _numeric, "named": _named, "year": _year,
-    "decade": _decade, "century": _century, "relative": _relative,
+    "numeric": _numeric,
+    "named": _named,
+    "year": _year,
+    "decade": _decade,
+    "century": _century,
+    "relative": _relative,
 }
 
 _Candidate = tuple[int, int, int, _Found | None]
@@ -391,7 +395,17 @@ def _resolve(
         taken[start:end] = b"\x01" * (end - start)
         if item is not None:
             o_start, o_end = to_original(start, end)
-            mentions.append(DateMention(item.value, item.calendar, item.precision, item.native,
-                                        item.relative, text[o_start:o_end], o_start, o_end))
+            mentions.append(
+                DateMention(
+                    item.value,
+                    item.calendar,
+                    item.precision,
+                    item.native,
+                    item.relative,
+                    text[o_start:o_end],
+                    o_start,
+                    o_end,
+                )
+            )
     mentions.sort(key=lambda mention: mention.start)
     return mentions

@@ -120,8 +120,12 @@ class Lexicon:
         if kind in _SUFFIX_KINDS:
             self.suffixes.setdefault(folded, (kind.split("_")[0], value))
             return
-        lists = {"connector": self.connectors, "connector_prefix": self.prefixes,
-                 "connector_suffix": self.conn_suffixes, "article": self.articles}
+        lists = {
+            "connector": self.connectors,
+            "connector_prefix": self.prefixes,
+            "connector_suffix": self.conn_suffixes,
+            "article": self.articles,
+        }
         if kind in lists:
             lists[kind].append(folded)
             if kind != "article":
@@ -156,7 +160,8 @@ class Lexicon:
         scales = [w for w, e in self.words.items() if e.kind in ("hundred_mult", "scale")]
         article = (
             f"(?P<art>{_alternation(self.articles)})(?= (?:{_alternation(scales)}){LETTER_AFTER})|"
-            if self.articles else ""
+            if self.articles
+            else ""
         )
         prefix = f"(?P<pre>{_alternation(self.prefixes)})?" if self.prefixes else ""
         body = f"{article}{prefix}(?P<w>{_alternation(words)}){suffix}"
@@ -168,12 +173,11 @@ class Lexicon:
             f"['’-]?(?:{endings('ordinal', ('attached', 'digits', 'space'))}){LETTER_AFTER}"
             f"| (?:{endings('ordinal', ('space',))}){LETTER_AFTER}"
         )
-        self.digit_case_re = re.compile(
-            f"['’-]?(?:{endings('case', ('attached',))}){LETTER_AFTER}"
-        )
+        self.digit_case_re = re.compile(f"['’-]?(?:{endings('case', ('attached',))}){LETTER_AFTER}")
         conns = "|".join(re.escape(c) for c in sorted(set(self.connectors), key=len, reverse=True))
-        self.gap_re = re.compile(f"(?P<c> (?:{conns}) )|(?P<h> ?- ?)|(?P<s> )" if conns
-                                 else "(?P<h> ?- ?)|(?P<s> )")
+        self.gap_re = re.compile(
+            f"(?P<c> (?:{conns}) )|(?P<h> ?- ?)|(?P<s> )" if conns else "(?P<h> ?- ?)|(?P<s> )"
+        )
 
     def token_at(self, view: str, pos: int) -> Token | None:
         """The number word at ``pos`` of the view, if any (digits are handled by the caller)."""
@@ -193,8 +197,16 @@ class Lexicon:
         if m.group("pl") is not None:
             return Token(start, end, m.end(), entry.value, "plural", entry)
         kind = entry.kind
-        return Token(start, end, m.end(), entry.value, kind, entry,
-                     ends_phrase=m.group("case") is not None, joins_next=m.group("cs") is not None)
+        return Token(
+            start,
+            end,
+            m.end(),
+            entry.value,
+            kind,
+            entry,
+            ends_phrase=m.group("case") is not None,
+            joins_next=m.group("cs") is not None,
+        )
 
 
 class Composer:

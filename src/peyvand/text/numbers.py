@@ -126,8 +126,10 @@ class NumberFinder:
         counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPT_RES.items()}
         script = max(counts, key=lambda name: counts[name])
         if counts[script] == 0:
-            return ("fa",) if re.search("[\u06f0-\u06f9]", sample) else (
-                ("ar",) if re.search("[\u0660-\u0669]", sample) else ("en",)
+            return (
+                ("fa",)
+                if re.search("[\u06f0-\u06f9]", sample)
+                else (("ar",) if re.search("[\u0660-\u0669]", sample) else ("en",))
             )
         if script == "arabic":  # one of the two: «واحد», «الف» are common Persian words
             persian = 4 * len(_PERSIAN_ONLY.findall(sample)) + len(_PERSIAN_FORMS.findall(sample))
@@ -253,8 +255,10 @@ class NumberFinder:
         before = view[pos - 1] if pos else " "
         if before == "," and norm.original[norm.original_index(pos - 1)] == "،":
             before = " "
-        if before.isalpha() or before in _NOT_BEFORE_DIGITS or (
-            before == "-" and pos > 1 and view[pos - 2].isalpha()
+        if (
+            before.isalpha()
+            or before in _NOT_BEFORE_DIGITS
+            or (before == "-" and pos > 1 and view[pos - 2].isalpha())
         ):
             return end
         if ":" in chain or chain.count("-") > 1:
@@ -274,7 +278,13 @@ class NumberFinder:
         return Token(pos, end, end, number, "digits")
 
     def _digit_value(
-        self, view: str, pos: int, end: int, seps: list[tuple[int, str]], *, lex: Lexicon,
+        self,
+        view: str,
+        pos: int,
+        end: int,
+        seps: list[tuple[int, str]],
+        *,
+        lex: Lexicon,
         norm: NormalizedText,
     ) -> tuple[Decimal, int] | None:
         """Reads separators by the language rules; None when the chain is no plain number.
@@ -309,9 +319,10 @@ class NumberFinder:
             else:
                 return None
         if lex.separators.get("space") == "group" and not seps and len(int_part) <= 3:
-            while _SPACE_GROUP_RE.match(view, end) and norm.original[
-                norm.original_index(end)
-            ] in " \u00a0\u202f\u2009":
+            while (
+                _SPACE_GROUP_RE.match(view, end)
+                and norm.original[norm.original_index(end)] in " \u00a0\u202f\u2009"
+            ):
                 int_part += view[end + 1 : end + 4]
                 end += 4
             mark = {",": "comma", ".": "dot"}.get(view[end : end + 1])
@@ -352,8 +363,14 @@ class NumberFinder:
     # -- context ---------------------------------------------------------------------------
 
     def _quantity(
-        self, view: str, norm: NormalizedText, tokens: list[Token], comp: Composer, *,
-        cues: _Cues, floor: int,
+        self,
+        view: str,
+        norm: NormalizedText,
+        tokens: list[Token],
+        comp: Composer,
+        *,
+        cues: _Cues,
+        floor: int,
     ) -> tuple[Quantity, int] | None:
         """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
         value = comp.value()
@@ -382,8 +399,11 @@ class NumberFinder:
             if m is not None:
                 (qualifier, approx), end = cues.lookup("after", m.group()), m.end()
         if (
-            len(tokens) == 1 and tokens[0].entry is not None and tokens[0].entry.weak
-            and unit == "count" and qualifier is None
+            len(tokens) == 1
+            and tokens[0].entry is not None
+            and tokens[0].entry.weak
+            and unit == "count"
+            and qualifier is None
         ):
             return None
         o_start, o_end = norm.to_original(start, end)
