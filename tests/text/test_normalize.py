@@ -93,8 +93,13 @@ def test_joined_form_is_a_lexicon_variant() -> None:
 
 
 def test_joined_variants_with_affixes_and_limit() -> None:
-    assert joined_variants("کتاب ها", affixes={"ها"}) == ["کتاب ها", "کتابها"]
-    assert joined_variants("می رود", affixes={"می"}) == ["می رود", "میرود"]
+    assert joined_variants("کتاب ها", suffixes={"ها"}) == ["کتاب ها", "کتابها"]
+    assert joined_variants("می رود", prefixes={"می"}) == ["می رود", "میرود"]
+    assert joined_variants("دو کتاب ها", suffixes={"ها"}) == ["دو کتاب ها", "دو کتابها"]
+    assert joined_variants("ها و کتاب", suffixes={"ها"}) == ["ها و کتاب"]
+    assert joined_variants("ماه می", prefixes={"می"}) == ["ماه می"]
+    both = joined_variants("نمی خواهند ها", prefixes={"نمی"}, suffixes={"ها"})
+    assert both == ["نمی خواهند ها", "نمی خواهندها", "نمیخواهند ها", "نمیخواهندها"]
     many = joined_variants(ZWNJ.join("ابپتثجچح"), limit=16)  # 7 slots: 128 > 16
     assert many == [" ".join("ابپتثجچح"), "ابپتثجچح"]
 

@@ -2,6 +2,9 @@
 
 - A name right after a personal title («خانم ایران …», «آقای ایرانی», "Mr Iran") is a person,
   not a country: `lang/<code>/person_titles.txt`.
+- A name of another language that is an everyday word of the document's language is that
+  word: "Qatar" is Qatar in English but «qatar» (a train) in an Azerbaijani sentence, even
+  when it opens the sentence (`lang/<code>/common_words.txt`).
 - An ambiguous name (Persian «آذربایجان»: the Iranian provinces or the republic) is resolved by
   the cue words around it (`lang/<code>/ambiguous_names.tsv`: «استان آذربایجان», «آذربایجان
   شرقی» → region, not linked; «باکو» near → the republic); without a cue it takes the sense the
@@ -35,6 +38,7 @@ class ContextRules:
         self._data = data
         self._titles: frozenset[str] | None = None
         self._ambiguous: dict[str, list[Cue]] | None = None
+        self._common: dict[str, frozenset[str]] = {}
 
     def _load(self) -> None:
         titles: set[str] = set()
@@ -66,6 +70,22 @@ class ContextRules:
         assert self._ambiguous is not None
         return self._ambiguous
 
+    def common_words(self, lang: str) -> frozenset[str]:
+        if lang not in self._common:
+            words: frozenset[str] = frozenset()
+            if self._data.has(lang, "common_words.txt"):
+                turkic = lang in TURKIC
+                lines = self._data.lines(lang, "common_words.txt")
+                words = frozenset(normalize(w, turkic=turkic).text for w in lines)
+            self._common[lang] = words
+        return self._common[lang]
+
+    def _foreign_word(self, text: str, match: NameMatch, lang: str | None) -> bool:
+        """A bare name of other languages only, which is a common word of ``lang``."""
+        if lang is None or lang in match.langs or match.key not in self.common_words(lang):
+            return False
+        return normalize(text[match.start : match.end], turkic=lang in TURKIC).text == match.key
+
     def _words(self, text: str, lang: str | None) -> list[str]:
         turkic = lang in TURKIC
         return [normalize(w, turkic=turkic).text.strip(".") for w in _WORD.findall(text)]
@@ -86,6 +106,8 @@ class ContextRules:
             before = self._words(text[max(0, match.start - 60) : match.start], lang)[-WINDOW:]
             if _is_country(match.actor_id) and before and before[-1] in self.titles:
                 continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
+            if self._foreign_word(text, match, lang):
+                continue
             cues = self.ambiguous.get(match.key)
             if cues is None:
                 kept.append((match, match.actor_id, method_of(match)))

@@ -41,6 +41,7 @@ class NameMatch:
     entry: NameEntry
     key: str  # the normalized name that matched
     score: float = 100.0  # 100 for exact matches; a similarity for fuzzy ones
+    langs: frozenset[str] = frozenset()  # every language that has this name (for any actor)
 
     @property
     def fuzzy(self) -> bool:
@@ -101,6 +102,11 @@ class NameMatcher:
         self._groups = {
             key: tuple(sorted(group, key=lambda e: e.actor_id != BLOCKED))
             for key, group in grouped.items()
+        }
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self._langs = {
+            key: shared.setdefault(langs, langs)
+            for key, langs in ((k, frozenset(e.lang for e in g)) for k, g in self._groups.items())
         }
         self._common = frozenset(common_words)
         self._suffixes = _longest_first(suffixes)
@@ -233,7 +239,9 @@ class NameMatcher:
                 continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
             covered_until = end
             taken.append((start, end))
-            matches.append(NameMatch(entry.actor_id, o_start, o_end, entry, key))
+            matches.append(
+                NameMatch(entry.actor_id, o_start, o_end, entry, key, langs=self._langs[key])
+            )
         if seed_hits:
             matches.extend(self._fuzzy(norm, seed_hits, taken))
             matches.sort(key=lambda m: m.start)
@@ -265,7 +273,9 @@ class NameMatcher:
             entry = self._groups[key][0]
             if _cased(original[:1]) and not original[0].isupper():
                 continue  # cased scripts: only a Capitalised word may be a misspelt name
-            found[start] = NameMatch(entry.actor_id, o_start, o_end, entry, key, score)
+            found[start] = NameMatch(
+                entry.actor_id, o_start, o_end, entry, key, score, self._langs[key]
+            )
         return list(found.values())
 
     def _is_common(self, word: str) -> bool:

@@ -14,6 +14,7 @@ from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.actors import ActorEntry, merge, packaged_entries
 from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
+from peyvand.registry.usage import UsageRules
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatch, NameMatcher, name_key
 from peyvand.text.normalize import NormalizedText, normalize
 
@@ -42,6 +43,7 @@ class Link:
 
 
 EXACT_KINDS = frozenset({"cldr", "name"})
+USAGE_KINDS = frozenset({"capital", "demonym"})
 
 
 class Registry:
@@ -54,6 +56,7 @@ class Registry:
         self._info: dict[str, ActorInfo] | None = None
         self._matcher: NameMatcher | None = None
         self._context = ContextRules(data)
+        self._usage = UsageRules(data)
 
     def _load_info(self) -> dict[str, ActorInfo]:
         if self._info is None:
@@ -113,7 +116,11 @@ class Registry:
         matches = self.matcher.find(norm, fuzzy=fuzzy)
         resolved = self._context.resolve(norm, matches, lang)
         links: list[Link] = []
+        text = norm.original
         for match, actor_id, how in resolved:
+            kind = match.entry.kind
+            if kind in USAGE_KINDS and self._usage.not_the_actor(text, match, kind, lang):
+                continue
             method = "fuzzy" if match.fuzzy else how
             info = self.info(actor_id)
             if info is None:

@@ -49,7 +49,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData, LanguageDataError
+from peyvand.lang import LanguageData, LanguageDataError
 from peyvand.registry.matcher import TURKIC, is_word_char
 from peyvand.text.normalize import NormalizedText, joined_variants, normalize
 
@@ -60,8 +60,16 @@ WORDS_FILE = "name_words.tsv"
 ACTOR_TYPES = frozenset({"institution", "organization", "group", "media", "site", "person"})
 ROLES = frozenset(
     {
-        "stop", "verb", "prefix", "suffix", "connector", "forward_connector", "link",
-        "determiner", "common", "generic",
+        "stop",
+        "verb",
+        "prefix",
+        "suffix",
+        "connector",
+        "forward_connector",
+        "link",
+        "determiner",
+        "common",
+        "generic",
     }
 )
 FLAGS = frozenset({"endings", "quoted", "adjective"})
@@ -74,11 +82,19 @@ _TOKEN = re.compile(rf"{_BODY}(?:(?:\u200c+|[-'’]){_BODY})*")
 # Between two name words: spaces on one line (ZWNJ, zero-width and bidi marks count too).
 _GAP_CHARS = " \t\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f\u205f\u2066-\u2069\u3000"
 _GAP = re.compile(f"[{_GAP_CHARS}]+")
+_GAP_SET = frozenset(c for c in map(chr, range(0x3001)) if _GAP.fullmatch(c))
+# What else a word may hold besides letters and digits (marks, kashida, ZWJ, joiners).
+_WORD_EXTRA = frozenset(
+    "\u0640\u0670\u200d-'’"
+    + "".join(
+        chr(c) for c in (*range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660))
+    )
+)
 _GAP_END = re.compile(f"[{_GAP_CHARS}]+\\Z")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]")
-OPEN_QUOTES = "«“„\"‹"
-CLOSE_QUOTES = "»”“\"›"
+OPEN_QUOTES = '«“„"‹'
+CLOSE_QUOTES = '»”“"›'
 QUOTE_LIMIT = 120  # longest quoted name, in characters
 WINDOW = 400  # how far back the words before an ``after`` head are looked for
 
@@ -174,9 +190,9 @@ class UnlinkedFinder:
         keys: list[str] = []
         for turkic in (True, False) if lang in TURKIC else (False,):
             for variant in joined_variants(head, turkic=turkic):
-                variant = variant.strip()
-                if variant and variant not in keys:
-                    keys.append(variant)
+                key = variant.strip()
+                if key and key not in keys:
+                    keys.append(key)
         return keys
 
     def _read_rules(self, lang: str, words: _Words) -> list[HeadRule]:
@@ -197,15 +213,23 @@ class UnlinkedFinder:
                 raise LanguageDataError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
             cased = head.lower() != head.upper()
             last_word = _key(head, words.turkic).rsplit(" ", 1)[-1]
-            rules.append(HeadRule(
-                lang=lang, head=head, type=actor_type, before=position == "before",
-                max_words=int(max_words), endings="endings" in flags, quoted="quoted" in flags,
-                adjective="adjective" in flags, cased=cased,
-                capital=cased and head[:1].isupper(),
-                extend_left=position == "before" and cased and (
-                    last_word in words.connector or last_word in words.forward_connector
-                ),
-            ))
+            rules.append(
+                HeadRule(
+                    lang=lang,
+                    head=head,
+                    type=actor_type,
+                    before=position == "before",
+                    max_words=int(max_words),
+                    endings="endings" in flags,
+                    quoted="quoted" in flags,
+                    adjective="adjective" in flags,
+                    cased=cased,
+                    capital=cased and head[:1].isupper(),
+                    extend_left=position == "before"
+                    and cased
+                    and (last_word in words.connector or last_word in words.forward_connector),
+                )
+            )
         return rules
 
     def words(self, lang: str) -> _Words:
@@ -231,10 +255,7 @@ class UnlinkedFinder:
             parts = [self.words(lang) for lang in self.languages]
             self._merged = _Words(
                 turkic=False,
-                **{
-                    role: frozenset().union(*(getattr(p, role) for p in parts))
-                    for role in ROLES
-                },
+                **{role: frozenset().union(*(getattr(p, role) for p in parts)) for role in ROLES},
             )
         return self._merged
 
@@ -243,8 +264,9 @@ class UnlinkedFinder:
         if automaton is None:
             automaton = ahocorasick.Automaton()
             for key, rules in self.rules().items():
-                if any(rule.lang in langs for rule in rules):
-                    automaton.add_word(key, key)
+                mine = tuple(rule for rule in rules if rule.lang in langs)
+                if mine:
+                    automaton.add_word(key, (key, mine, any(r.endings for r in mine)))
             if len(automaton):
                 automaton.make_automaton()
             self._automata[langs] = automaton
@@ -270,47 +292,52 @@ class UnlinkedFinder:
         (the registry knew the name); a linked country inside a name («خانه فرهنگ ایران»)
         does not hide it. Candidates do not overlap; the longest wins.
         """
-        norm = text if isinstance(text, NormalizedText) else normalize(
-            text, turkic=lang in TURKIC
-        )
+        norm = text if isinstance(text, NormalizedText) else normalize(text, turkic=lang in TURKIC)
         langs = self._langs_for(lang)
         automaton = self._automaton(langs)
         if not len(automaton):
             return []
         view = norm.text
         size = len(view)
-        rules = self.rules()
-        hits: list[tuple[int, int, bool, str]] = []  # original start, end, word goes on, key
-        for last, key in automaton.iter(view):
+        original = norm.original
+        hits: list[tuple[int, int, bool, tuple[HeadRule, ...]]] = []  # start, end (original)
+        for last, (key, rules, endings) in automaton.iter(view):
             start = last - len(key) + 1
             if start > 0 and is_word_char(view[start - 1]):
                 continue
             end = last + 1
             goes_on = end < size and is_word_char(view[end])
-            if goes_on and not any(r.endings for r in rules[key] if r.lang in langs):
+            if goes_on and not endings:
                 continue
             hs, he = norm.to_original(start, end)
-            if " " in key and _LINE_BREAK.search(norm.original, hs, he):
+            if " " in key and _LINE_BREAK.search(original, hs, he):
                 continue  # "University\nof": the view made the line break a space
-            hits.append((hs, he, goes_on, key))
+            hits.append((hs, he, goes_on, rules))
         if not hits:
             return []
+        linked = _Spans(taken)
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
-        original = norm.original
+        merged = self.merged_words() if len(langs) > 1 else None
         found: list[UnlinkedCandidate] = []
-        for hs, he, goes_on, key in hits:
-            written = original[hs:he]
-            for rule in sorted(rules[key], key=lambda r: r.head != written):
-                if rule.lang not in langs or (goes_on and not rule.endings):
+        for hs, he, goes_on, rules in hits:
+            if linked.overlaps(hs, he):
+                continue
+            if len(rules) > 1:  # the row written as in the text first («مؤسسه», «موسسه»)
+                written = original[hs:he]
+                ordered = sorted(rules, key=lambda r: r.head != written)
+            else:
+                ordered = list(rules)
+            for rule in ordered:
+                if goes_on and not rule.endings:
                     continue
                 if rule.capital and not original[hs].isupper():
                     continue
-                words = self.words(rule.lang) if len(langs) == 1 else self.merged_words()
+                words = merged or self.words(rule.lang)
                 if rule.before:
                     candidate = self._before(original, hs, he, rule, words, head_starts)
                 else:
                     candidate = self._after(original, hs, he, goes_on, rule, words, head_starts)
-                if candidate is not None and not _overlaps(hs, he, taken):
+                if candidate is not None:
                     found.append(candidate)
         return _without_overlaps(found)
 
@@ -338,13 +365,11 @@ class UnlinkedFinder:
         if gap is None:
             return None
         pos = gap.end()
-        if _previous_key(original, hs, words) in words.determiner:
-            return None
         left = _words_before(original, hs, rule, words, head_starts) if rule.extend_left else []
         start = left[0].start if left else hs
         if pos < size and original[pos] in OPEN_QUOTES:
             close = _closing_quote(original, pos)
-            if close is None:
+            if close is None or _previous_key(original, start, words) in words.determiner:
                 return None
             return UnlinkedCandidate(original[start:close], rule.type, rule.head, start, close)
         if rule.quoted:
@@ -389,6 +414,8 @@ class UnlinkedFinder:
             names.pop()
         if not names or all(w.generic for w in left + names if not w.connector):
             return None
+        if _previous_key(original, start, words) in words.determiner:
+            return None  # «این دانشگاه …», «в этом университете …»
         end = names[-1].end
         return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
 
@@ -456,7 +483,7 @@ def _words_before(
     for match in reversed(tokens):
         if match.start() == low and low > 0:
             break  # may be cut by the window
-        between = original[match.end():expected]
+        between = original[match.end() : expected]
         if not between or _GAP.fullmatch(between) is None:
             break
         if match.start() in head_starts:  # another name ends here: "X University and Y …"
@@ -496,16 +523,15 @@ def _before_connector(names: list[_Word]) -> list[_Word]:
 
 def _previous_key(original: str, hs: int, words: _Words) -> str | None:
     """The key of the word right before ``hs`` on the same line, if only spaces part them."""
-    gap = _GAP_END.search(original, max(0, hs - 16), hs)
-    if gap is None:
+    end = hs
+    while end > 0 and original[end - 1] in _GAP_SET:
+        end -= 1
+    if end == hs:
         return None
-    low = max(0, gap.start() - 40)
-    last = None
-    for match in _TOKEN.finditer(original, low, gap.start()):
-        last = match
-    if last is None or last.end() != gap.start():
-        return None
-    return _key(last.group(), words.turkic)
+    start = end
+    while start > 0 and (original[start - 1].isalnum() or original[start - 1] in _WORD_EXTRA):
+        start -= 1
+    return _key(original[start:end], words.turkic) if start < end else None
 
 
 def _capitalised_next(original: str, he: int, words: _Words) -> bool:
@@ -528,7 +554,7 @@ def _closing_quote(original: str, opening: int) -> int | None:
         if char in "\n\r":
             return None
         if char in CLOSE_QUOTES:
-            inner = original[opening + 1:index]
+            inner = original[opening + 1 : index]
             return index + 1 if _TOKEN.search(inner) else None
     return None
 
@@ -541,14 +567,26 @@ def _opening_quote(original: str, closing: int) -> int | None:
         if char in "\n\r":
             return None
         if char in OPEN_QUOTES:
-            inner = original[index + 1:closing]
+            inner = original[index + 1 : closing]
             return index if _TOKEN.search(inner) else None
     return None
 
 
-def _overlaps(hs: int, he: int, taken: Sequence[tuple[int, int]]) -> bool:
-    """Whether a linked span overlaps the head word (the registry knew this name)."""
-    return any(s < he and e > hs for s, e in taken)
+class _Spans:
+    """Linked spans, for overlap tests in ``O(log n)``."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 def _without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:

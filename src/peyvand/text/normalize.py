@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, product
+from itertools import chain, pairwise, product
 from typing import overload
 
 __all__ = [
@@ -304,7 +304,11 @@ class NormalizedText:
         return index if self.offsets is None else self.offsets.start(index)
 
     def to_view(self, start: int, end: int) -> tuple[int, int]:
-        """Map an original span to the smallest view span covering what it produced."""
+        """Map an original span to the view: the view characters whose source starts in it.
+
+        A view character whose source starts before ``start`` (a space run reaching into the
+        span, a ligature cut in half) is left out.
+        """
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(f"span [{start}, {end}) outside the original")
         if self.offsets is None:
@@ -509,7 +513,8 @@ _ZW_SLOTS = re.compile("[\u200c\u200b]+")
 def joined_variants(
     phrase: str,
     *,
-    affixes: Collection[str] = (),
+    prefixes: Collection[str] = (),
+    suffixes: Collection[str] = (),
     casefold: bool = True,
     turkic: bool = False,
     limit: int = 16,
@@ -518,20 +523,18 @@ def joined_variants(
 
     The view already reads «می‌شود» as «می شود»; a text that omits the ZWNJ («میشود») needs
     a second key, which this gives: ``joined_variants("می‌شود") == ["می شود", "میشود"]``.
-    A space next to one of ``affixes`` (e.g. «می», «ها» from the language data) counts as
-    a ZWNJ slot too. With more than ``log2(limit)`` slots only the all-spaced and the
-    all-joined forms are returned. The first variant is always ``normalize(phrase).text``.
+    A space after one of ``prefixes`` (e.g. «می», «نمی») or before one of ``suffixes``
+    (e.g. «ها», «های»), both from the language data, counts as a ZWNJ slot too. With more
+    than ``log2(limit)`` slots only the all-spaced and the all-joined forms are returned.
+    The first variant is always ``normalize(phrase).text``.
     """
     marked = _ZW_SLOTS.sub("\x00", phrase)
-    if affixes:
+    if prefixes or suffixes:
         words = marked.split(" ")
         rebuilt = words[0]
-        for word in words[1:]:
-            left = rebuilt.rsplit("\x00", 1)[-1]
-            if word.split("\x00", 1)[0] in affixes or left in affixes:
-                rebuilt += "\x00" + word
-            else:
-                rebuilt += " " + word
+        for previous, word in pairwise(words):
+            left, right = previous.rsplit("\x00", 1)[-1], word.split("\x00", 1)[0]
+            rebuilt += ("\x00" if left in prefixes or right in suffixes else " ") + word
         marked = rebuilt
     parts = marked.split("\x00")
     slots = len(parts) - 1
