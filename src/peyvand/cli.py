@@ -182,6 +182,46 @@ def _serve(observatory: Observatory, host: str, port: int) -> None:
     uvicorn.run(create_app(observatory), host=host, port=port, log_level="warning")
 
 
+@app.command("eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotations (<stem>.json).")],
+    docs_dir: Annotated[Path, typer.Argument(help="Folder of the documents (<stem>.txt).")],
+    mistakes: Annotated[
+        bool, typer.Option("--mistakes", help="List every missed and spurious item.")
+    ] = False,
+) -> None:
+    """Precision, recall and F1 of extraction against your gold annotations."""
+    from peyvand.evaluate import KINDS, evaluate
+
+    try:
+        report = evaluate(gold_dir, docs_dir)
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        _console(stderr=True).print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    console = _console()
+    table = Table("kind", "language", "P", "R", "F1", "tp", "fp", "fn")
+    for kind in KINDS:
+        for lang in [*report.languages, None]:
+            score = report.score(kind, lang)
+            if score.tp + score.fp + score.fn == 0:
+                continue
+            table.add_row(
+                kind if lang is None else "",
+                lang or "all",
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.tp),
+                str(score.fp),
+                str(score.fn),
+            )
+    console.print(f"{report.documents} documents")
+    console.print(table)
+    if mistakes:
+        for m in report.mistakes:
+            console.print(f"{m.document}\t{m.kind}\t{m.error}\t{m.text!r}\t{m.identity}")
+
+
 def _register_subcommands() -> None:
     from peyvand.registry_cli import app as registry_app
 

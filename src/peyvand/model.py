@@ -63,7 +63,7 @@ class Document:
 
 @dataclass(slots=True)
 class Actor:
-    id: str
+    id: str | None  # None: a named actor the registry does not know (an unlinked candidate)
     type: ActorType
     name: str
     mentions: list[Span] = field(default_factory=list)

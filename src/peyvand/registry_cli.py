@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from peyvand.observatory import URL_ENV, Observatory
 from peyvand.registry.actors import RegistryError, parse_entry, read_file
@@ -41,19 +40,13 @@ def search(
     if not links:
         console.print(f"{name!r} links to no actor")
         raise typer.Exit(1)
-    table = Table("text", "actor", "type", "name", "how", "score", "matched name", "lang")
     for link in links:
-        table.add_row(
-            name[link.start : link.end],
-            link.actor.id,
-            link.actor.type,
-            link.actor.name,
-            link.method,
-            f"{link.score:.0f}",
-            link.matched,
-            link.lang,
+        score = f" {link.score:.0f}" if link.method == "fuzzy" else ""
+        console.print(
+            f"{name[link.start : link.end]} → {link.actor.id} ({link.actor.type}, "
+            f"{link.actor.name}) by {link.method}{score}: matched {link.matched!r} [{link.lang}]",
+            soft_wrap=True,
         )
-    console.print(table)
 
 
 @app.command("add")

@@ -55,12 +55,16 @@ def registry(pipeline: Pipeline) -> Registry:
 
 def actors(pipeline: Pipeline) -> Component:
     """Linked actors (contract `actors`) and heritage sites named in the text (`sites`)."""
+    from peyvand.registry.unlinked import UnlinkedFinder
+
     reg = registry(pipeline)
+    unlinked = UnlinkedFinder(pipeline.data)
 
     def run(doc: Doc) -> None:
         found: dict[str, Actor] = {}
         sites: list[Site] = []
-        for link in reg.link(doc.view, doc.lang):
+        links = reg.link(doc.view, doc.lang)
+        for link in links:
             info = link.actor
             if info.type == "site":
                 sites.append(Site(info.name, Span(link.start, link.end), info.country))
@@ -70,8 +74,23 @@ def actors(pipeline: Pipeline) -> Component:
                 actor = Actor(info.id, ActorType(info.type), info.name)
                 found[info.id] = actor
             actor.mentions.append(Span(link.start, link.end))
-        doc.extraction.actors = sorted(found.values(), key=lambda a: a.mentions[0])
-        doc.extraction.sites = sites
+        # names that look like actors by their head word but are not in the registry:
+        # reported with a null id rather than dropped
+        unknown: dict[tuple[str, str], Actor] = {}
+        taken = [(link.start, link.end) for link in links]
+        for candidate in unlinked.find(doc.view, doc.lang, taken):
+            if candidate.type == "site":
+                sites.append(Site(candidate.name, Span(candidate.start, candidate.end)))
+                continue
+            key = (candidate.type, candidate.name)
+            actor = unknown.get(key)
+            if actor is None:
+                actor = Actor(None, ActorType(candidate.type), candidate.name)
+                unknown[key] = actor
+            actor.mentions.append(Span(candidate.start, candidate.end))
+        everyone = [*found.values(), *unknown.values()]
+        doc.extraction.actors = sorted(everyone, key=lambda a: a.mentions[0])
+        doc.extraction.sites = sorted(sites, key=lambda s: s.evidence)
         doc.stash["links"] = found
 
     return run

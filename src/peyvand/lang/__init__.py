@@ -29,7 +29,8 @@ class LanguageData:
     """
 
     def __init__(self, extra_dirs: list[Path] | None = None) -> None:
-        self._dirs: list[Traversable] = [Path(d) for d in (extra_dirs or [])]
+        self.extra_dirs: tuple[Path, ...] = tuple(Path(d) for d in (extra_dirs or []))
+        self._dirs: list[Traversable] = list(self.extra_dirs)
         self._dirs.append(resources.files("peyvand") / "lang")
         self._cache: dict[tuple[str, str, str], Any] = {}
 

@@ -140,7 +140,7 @@ class NameMatcher:
         cache: dict[frozenset[str], tuple[str, ...]] = {}
         per_key: dict[str, tuple[str, ...]] = {}
         for key, group in self._groups.items():
-            if not _cased(key) and all(e.kind == "metonym" for e in group):
+            if not _cased(key) and all(e.kind in ("metonym", "capital") for e in group):
                 per_key[key] = ()
                 continue
             if not by_lang:

@@ -7,11 +7,13 @@ Iranian province vs the republic). `Registry.search` explains how one name links
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.actors import ActorEntry, merge, packaged_entries
+from peyvand.registry.cache import DiskCache, cache_key, default_directory
 from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.usage import UsageRules
@@ -49,14 +51,27 @@ USAGE_KINDS = frozenset({"capital", "demonym"})
 class Registry:
     """Countries, curated actors and user entries, with one matcher over all their names."""
 
-    def __init__(self, data: LanguageData, user_entries: Sequence[ActorEntry] = ()) -> None:
+    def __init__(
+        self,
+        data: LanguageData,
+        user_entries: Sequence[ActorEntry] = (),
+        cache: DiskCache | None = None,
+    ) -> None:
         self._data = data
         self._countries = CountryCatalog(data)
-        self._actors = merge(packaged_entries(), user_entries)
+        self._user_entries = tuple(user_entries)
+        self._actors_loaded: list[ActorEntry] | None = None
         self._info: dict[str, ActorInfo] | None = None
         self._matcher: NameMatcher | None = None
+        self._cache = cache if cache is not None else DiskCache(default_directory())
         self._context = ContextRules(data)
         self._usage = UsageRules(data)
+
+    @property
+    def _actors(self) -> list[ActorEntry]:
+        if self._actors_loaded is None:
+            self._actors_loaded = merge(packaged_entries(), self._user_entries)
+        return self._actors_loaded
 
     def _load_info(self) -> dict[str, ActorInfo]:
         if self._info is None:
@@ -98,6 +113,25 @@ class Registry:
 
     @property
     def matcher(self) -> NameMatcher:
+        """Built once; loaded from the disk cache when nothing it is built from changed."""
+        if self._matcher is None:
+            key = cache_key(
+                (
+                    json.dumps(e.as_dict(), ensure_ascii=False, sort_keys=True)
+                    for e in self._user_entries
+                ),
+                self._data.extra_dirs,
+            )
+            cached = self._cache.load(key)
+            if isinstance(cached, tuple) and len(cached) == 2:
+                self._matcher, self._info = cached
+                return self._matcher
+            self._build_matcher()
+            self._cache.save(key, (self._matcher, self._load_info()))
+        assert self._matcher is not None
+        return self._matcher
+
+    def _build_matcher(self) -> None:
         if self._matcher is None:
             suffixes: set[str] = set()
             common: set[str] = set()
@@ -110,7 +144,6 @@ class Registry:
                     for word in self._data.lines(lang, "common_words.txt"):
                         common.add(normalize(word, turkic=turkic).text)
             self._matcher = NameMatcher(self.name_entries(), suffixes, common)
-        return self._matcher
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
         matches = self.matcher.find(norm, fuzzy=fuzzy)

@@ -16,13 +16,12 @@ Knowledge lives in two data files per language (``lang/<code>/``):
   «Аль-Худа»» but not «центр Баку»; ``adjective``: the head also reads as an adjective and
   is no head when a Capitalised word follows, «Azərbaycan Mərkəzi Bankı»).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
-  "in"), ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»),
-  ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
-  ``suffix`` (a word ending so ends a name: «Gəncədəki»), ``connector`` (joins Capitalised
-  words: «adına», «və»), ``forward_connector`` (the same,
-  only in a name after its head: "University of the Arts", never "Students of X University"),
-  ``link`` (may follow a head
-  before its name: the ezafe «‌ی»), ``determiner`` (before a head makes it a common noun: «این
+  "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
+  ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»), ``suffix`` (a word
+  ending so ends a name: «Gəncədəki»), ``connector`` (joins Capitalised words: «adına»,
+  «və»), ``forward_connector`` (the same, only in a name after its head: "University of the
+  Arts", never "Students of Khazar University"), ``link`` (may follow a head before its
+  name: the ezafe «‌ی»), ``determiner`` (before a head makes it a common noun: «این
   دانشگاه»), ``common`` (as first name word, the same: «مرکز استان»), ``generic`` (a modifier
   that alone names nothing: «مرکز فرهنگی», "State University").
 

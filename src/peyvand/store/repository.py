@@ -148,7 +148,8 @@ def _mention_rows(doc_id: int, extraction: Extraction) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for actor in extraction.actors:
         for span in actor.mentions:
-            rows.append(_mention(doc_id, "actor", actor.id, span.start, span.end, text))
+            value = actor.id or f"unlinked:{actor.type.value}:{actor.name}"
+            rows.append(_mention(doc_id, "actor", value, span.start, span.end, text))
     for date in extraction.dates:
         rows.append(_mention(doc_id, "date", date.value, date.span.start, date.span.end, text))
     for quantity in extraction.quantities:
