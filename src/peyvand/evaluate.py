@@ -105,9 +105,7 @@ def compare(gold: list[Item], predicted: list[Item]) -> tuple[Score, list[Item],
     spurious: list[Item] = []
     tp = 0
     for start, end, identity in sorted(predicted):
-        hit = next(
-            (g for g in unmatched if g[2] == identity and g[0] < end and start < g[1]), None
-        )
+        hit = next((g for g in unmatched if g[2] == identity and g[0] < end and start < g[1]), None)
         if hit is None:
             spurious.append((start, end, identity))
         else:
@@ -136,7 +134,9 @@ def evaluate(
     for gold_path in gold_files:
         doc_path = find_document(docs_dir, gold_path.stem)
         if doc_path is None:
-            raise FileNotFoundError(f"{gold_path.name}: no document {gold_path.stem}.* in {docs_dir}")
+            raise FileNotFoundError(
+                f"{gold_path.name}: no document {gold_path.stem}.* in {docs_dir}"
+            )
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         document = read_document(doc_path)
         predicted = to_contract(pipeline.extract(document))

@@ -16,8 +16,8 @@ from peyvand.registry.actors import ActorEntry, merge, packaged_entries
 from peyvand.registry.cache import DiskCache, cache_key, default_directory
 from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
-from peyvand.registry.usage import UsageRules
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatch, NameMatcher, name_key
+from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText, normalize
 
 
