@@ -3,8 +3,9 @@
 Gold files have the shape of the extraction contract (`<stem>.json` beside a document
 `<stem>.txt`/`.md`). A predicted item counts as correct when an unmatched gold item of the
 same kind overlaps its span and agrees on what identifies it: countries and other linked
-actors by id, unlinked actors and sites by normalized name, dates by value, quantities by
-value and unit. Each gold item is matched at most once.
+actors by id, unlinked actors, sites and institutions by normalized name, dates by value,
+quantities and claims by value and unit, agreements by parties and count, events by type,
+source and target (`tests/gold/RECORDS.md`). Each gold item is matched at most once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from peyvand.ingest.files import read_document
 from peyvand.pipeline import Pipeline
 from peyvand.text.normalize import normalize
 
-KINDS = ("actors", "dates", "quantities", "sites")
+KINDS = (
+    "actors", "dates", "quantities", "sites",
+    "agreements", "events", "claims", "institutions",
+)  # fmt: skip
+SYMMETRIC_EVENTS = frozenset({"SIGN_AGREEMENT", "EXCHANGE", "CO_PRODUCTION"})
 Item = tuple[int, int, Any]  # start, end, identity
 
 
@@ -96,7 +101,24 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], list[Item]]] = {
         (*q["span"], (float(q["value"]), q["unit"])) for q in c.get("quantities", [])
     ],
     "sites": lambda c: [(*s["evidence"], _name(s["name"])) for s in c.get("sites", [])],
+    "agreements": lambda c: [
+        (*a["evidence"], (frozenset(a["parties"]), a.get("count"))) for a in c.get("agreements", [])
+    ],
+    "events": lambda c: [(*e["evidence"], _event_identity(e)) for e in c.get("events", [])],
+    "claims": lambda c: [
+        (*m["evidence"], (float(m["value"]), m["unit"])) for m in c.get("claims", [])
+    ],
+    "institutions": lambda c: [
+        (*i["evidence"], _name(i["name"])) for i in c.get("institutions", [])
+    ],
 }
+
+
+def _event_identity(event: dict[str, Any]) -> tuple[str, Any]:
+    """Type, source and target; the pair is a set for acts with no direction (signing)."""
+    if event["type"] in SYMMETRIC_EVENTS:
+        return event["type"], frozenset({event.get("source"), event.get("target")})
+    return event["type"], (event.get("source"), event.get("target"))
 
 
 def compare(gold: list[Item], predicted: list[Item]) -> tuple[Score, list[Item], list[Item]]:

@@ -1,7 +1,8 @@
 """Context rules applied after matching: names that are not what they look like.
 
-- A name right after a personal title («خانم ایران …», «آقای ایرانی», "Mr Iran") is a person,
-  not a country: `lang/<code>/person_titles.txt`.
+- A country name right after a personal title («خانم ایران …», «آقای ایرانی», "Mr Iran") is
+  a person's name: `lang/<code>/person_titles.txt`. Titles and cues may be several words;
+  words are read from the normalized view, where a ZWNJ is a space («استان‌های» = «استان های»).
 - A name of another language that is an everyday word of the document's language is that
   word: "Qatar" is Qatar in English but «qatar» (a train) in an Azerbaijani sentence, even
   when it opens the sentence (`lang/<code>/common_words.txt`).
@@ -15,14 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex  # type: ignore[import-untyped, unused-ignore]
-
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.countries import BLOCKED
 from peyvand.registry.matcher import TURKIC, NameMatch
 from peyvand.text.normalize import NormalizedText, normalize
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c'’.-]+")
+_PUNCTUATION = ".,;:!?\"'()[]{}<>/«»…"
 WINDOW = 3
 
 
@@ -80,15 +79,11 @@ class ContextRules:
             self._common[lang] = words
         return self._common[lang]
 
-    def _foreign_word(self, text: str, match: NameMatch, lang: str | None) -> bool:
+    def _foreign_word(self, view: str, match: NameMatch, lang: str | None) -> bool:
         """A bare name of other languages only, which is a common word of ``lang``."""
         if lang is None or lang in match.langs or match.key not in self.common_words(lang):
             return False
-        return normalize(text[match.start : match.end], turkic=lang in TURKIC).text == match.key
-
-    def _words(self, text: str, lang: str | None) -> list[str]:
-        turkic = lang in TURKIC
-        return [normalize(w, turkic=turkic).text.strip(".") for w in _WORD.findall(text)]
+        return view[match.view[0] : match.view[1]] == match.key
 
     def resolve(
         self, norm: NormalizedText, matches: list[NameMatch], lang: str | None
@@ -96,23 +91,25 @@ class ContextRules:
         """Each kept match with the id it links to and how (`exact`, `alias`, `fuzzy`...)."""
         from peyvand.registry.registry import method_of
 
-        text = norm.original
+        view = norm.text
         kept: list[tuple[NameMatch, str, str]] = []
         pending: list[tuple[NameMatch, list[Cue]]] = []
         decided_by_key: list[tuple[str, str]] = []
         for match in matches:
             if match.actor_id == BLOCKED:
                 continue
-            before = self._words(text[max(0, match.start - 60) : match.start], lang)[-WINDOW:]
-            if _is_country(match.actor_id) and before and before[-1] in self.titles:
+            country = _is_country(match.actor_id)
+            before = _before(view, match, 30) if country else []
+            if before and _ends_with_any(before, self.titles):
                 continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
-            if self._foreign_word(text, match, lang):
+            if self._foreign_word(view, match, lang):
                 continue
             cues = self.ambiguous.get(match.key)
             if cues is None:
                 kept.append((match, match.actor_id, method_of(match)))
                 continue
-            after = self._words(text[match.end : match.end + 60], lang)[:WINDOW]
+            before = _before(view, match)
+            after = _after(view, match)
             decided = _by_cue(cues, before, after)
             if decided is not None:
                 decided_by_key.append((match.key, decided))
@@ -134,17 +131,49 @@ class ContextRules:
         return kept
 
 
+def _before(view: str, match: NameMatch, reach: int = 60) -> list[str]:
+    """The words right before the match, from the normalized view (no re-normalizing)."""
+    start = match.view[0]
+    words = [w.strip(_PUNCTUATION) for w in view[max(0, start - reach) : start].split()]
+    return [w for w in words if w][-WINDOW:]
+
+
+def _after(view: str, match: NameMatch) -> list[str]:
+    end = match.view[1]
+    words = (w.strip(_PUNCTUATION) for w in view[end : end + 60].split())
+    return [w for w in words if w][:WINDOW]
+
+
 def _is_country(actor_id: str) -> bool:
     """Countries have ISO alpha-3 ids; curated actors have lowercase ids."""
     return len(actor_id) == 3 and actor_id.isupper()
 
 
+def _ends_with(words: list[str], phrase: str) -> bool:
+    """Whether ``words`` end with ``phrase`` (one or more words: «استان های», «سرکار خانم»)."""
+    size = phrase.count(" ") + 1
+    return len(words) >= size and " ".join(words[-size:]) == phrase
+
+
+def _ends_with_any(words: list[str], phrases: frozenset[str]) -> bool:
+    return words[-1] in phrases or any(
+        _ends_with(words, phrase) for phrase in phrases if " " in phrase
+    )
+
+
+def _starts_with(words: list[str], phrase: str) -> bool:
+    size = phrase.count(" ") + 1
+    return len(words) >= size and " ".join(words[:size]) == phrase
+
+
 def _by_cue(cues: list[Cue], before: list[str], after: list[str]) -> str | None:
     for cue in cues:
-        if cue.side == "before" and before and before[-1] == cue.word:
+        if cue.side == "before" and _ends_with(before, cue.word):
             return cue.resolves
-        if cue.side == "after" and after and after[0] == cue.word:
+        if cue.side == "after" and _starts_with(after, cue.word):
             return cue.resolves
-        if cue.side == "near" and (cue.word in before or cue.word in after):
+        if cue.side == "near" and (
+            f" {cue.word} " in f" {' '.join(before)} " or f" {cue.word} " in f" {' '.join(after)} "
+        ):
             return cue.resolves
     return None

@@ -11,8 +11,13 @@ names: it is a thousand times slower.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
@@ -22,7 +27,22 @@ from peyvand.text.normalize import NormalizedText, normalize
 TURKIC = frozenset({"az", "tr"})
 SEED = 4
 FUZZY_MIN = 7
+FUZZY_CACHE = 100_000  # words remembered by the misspelling check
 BLOCKED = "-"  # the id of a name that must never link (same as countries.BLOCKED)
+
+
+def _code_version() -> str:
+    """A hash of the code that shapes a built matcher: a pickle made by other code is stale."""
+    digest = hashlib.sha256()
+    for name in ("matcher.py", "countries.py"):
+        try:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +62,19 @@ class NameMatch:
     key: str  # the normalized name that matched
     score: float = 100.0  # 100 for exact matches; a similarity for fuzzy ones
     langs: frozenset[str] = frozenset()  # every language that has this name (for any actor)
+    view: tuple[int, int] = (0, 0)  # the same span in the normalized view
 
     @property
     def fuzzy(self) -> bool:
         return self.score < 100.0
+
+
+_WORD_RUN = re.compile(r"[^\W_]*")  # letters and digits: what is_word_char accepts in a view
+
+
+def _word_end(view: str, position: int) -> int:
+    run = _WORD_RUN.match(view, position)
+    return run.end() if run else position
 
 
 def is_word_char(char: str) -> bool:
@@ -112,6 +141,12 @@ class NameMatcher:
         self._suffixes = _longest_first(suffixes)
         by_lang = {lang: frozenset(v) for lang, v in (suffixes_by_lang or {}).items()}
         self._key_suffixes = self._suffixes_per_key(by_lang)
+        sets: dict[tuple[str, ...], frozenset[str]] = {}
+        self._key_sets = {
+            key: sets.setdefault(sfx, frozenset(sfx)) for key, sfx in self._key_suffixes.items()
+        }
+        self._suffix_set = frozenset(self._suffixes)
+        self._suffix_sizes = sorted({len(s) for s in self._suffixes})
         self._key_prefixes = self._prefixes_per_key(prefixes_by_lang or {})
         self._longest_prefix = max(
             (len(p) for ps in self._key_prefixes.values() for p in ps), default=0
@@ -128,6 +163,7 @@ class NameMatcher:
             if seed not in self._groups:
                 automaton.add_word(seed, (seed, True))
         self._seed_keys = {seed: tuple(keys) for seed, keys in seeds.items()}
+        self._fuzzy_cache: dict[tuple[str, str], tuple[str, int, float] | None] = {}
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -177,6 +213,14 @@ class NameMatcher:
                 return True
         return False
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_fuzzy_cache": {}, "_code_version": CODE_VERSION}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state.pop("_code_version", None) != CODE_VERSION:
+            raise ValueError("this matcher was pickled by other code: build it again")
+        self.__dict__.update(state)
+
     @property
     def automaton(self) -> ahocorasick.Automaton:
         return self._automaton
@@ -191,19 +235,24 @@ class NameMatcher:
         return self._key_suffixes.get(key, self._suffixes)
 
     @staticmethod
-    def _suffix_end(view: str, end: int, suffixes: tuple[str, ...]) -> int | None:
+    def _suffix_end(view: str, end: int, suffixes: frozenset[str]) -> int | None:
         """Where the word ends if the match may end at ``end``; None if it may not.
 
-        A suffix may also be detached: after an apostrophe ("İran'ın", "Iran's") or after the
-        space a ZWNJ became («ایرانی‌ها»); the evidence then covers the whole written word.
+        A suffix runs to the end of the word, so the rest of the word must be one of the
+        name's suffixes. It may also be detached: after an apostrophe ("İran'ın", "Iran's") or
+        after the space a ZWNJ became («ایرانی‌ها»); the evidence then covers the whole word.
         """
         if end >= len(view):
             return end
-        for suffix in suffixes:
-            stop = end + len(suffix)
-            if view.startswith(suffix, end) and (stop >= len(view) or not is_word_char(view[stop])):
+        char = view[end]
+        if char.isalnum():
+            stop = _word_end(view, end)
+            return stop if view[end:stop] in suffixes else None
+        if char in " '" and suffixes:
+            stop = _word_end(view, end + 1)
+            if stop > end + 1 and view[end:stop] in suffixes:
                 return stop
-        return None if is_word_char(view[end]) else end
+        return end
 
     def find(self, norm: NormalizedText, fuzzy: bool = True) -> list[NameMatch]:
         """Leftmost-longest, non-overlapping matches in original offsets; exact before fuzzy."""
@@ -212,15 +261,14 @@ class NameMatcher:
         seed_hits: list[tuple[int, str]] = []
         for last, (key, is_seed) in self._automaton.iter(view):
             start = last - len(key) + 1
-            if is_seed:
+            if is_seed:  # a seed is never also a name
                 if fuzzy:
                     seed_hits.append((start, key))
-                if key not in self._groups:
-                    continue
-            end = last + 1
-            if start > 0 and is_word_char(view[start - 1]) and not self._prefixed(view, start, key):
                 continue
-            stop = self._suffix_end(view, end, self._key_suffixes[key])
+            end = last + 1
+            if start > 0 and view[start - 1].isalnum() and not self._prefixed(view, start, key):
+                continue
+            stop = self._suffix_end(view, end, self._key_sets[key])
             if stop is None:
                 continue
             exact.append((start, stop, key))  # the evidence is the whole inflected word
@@ -240,7 +288,16 @@ class NameMatcher:
             covered_until = end
             taken.append((start, end))
             matches.append(
-                NameMatch(entry.actor_id, o_start, o_end, entry, key, langs=self._langs[key])
+                NameMatch(
+                    entry.actor_id,
+                    o_start,
+                    o_end,
+                    entry,
+                    key,
+                    100.0,
+                    self._langs[key],
+                    (start, end),
+                )
             )
         if seed_hits:
             matches.extend(self._fuzzy(norm, seed_hits, taken))
@@ -251,20 +308,26 @@ class NameMatcher:
         self, norm: NormalizedText, hits: list[tuple[int, str]], taken: list[tuple[int, int]]
     ) -> list[NameMatch]:
         view = norm.text
+        starts = [s for s, _ in taken]  # in text order, not overlapping
         found: dict[int, NameMatch] = {}
+        tried: set[tuple[int, str]] = set()
         for position, seed in hits:
+            inside = bisect_right(starts, position) - 1
+            if inside >= 0 and taken[inside][1] > position:
+                continue  # the seed of a name that matched exactly
             start = position
             while start > 0 and is_word_char(view[start - 1]):
                 start -= 1
             end = position + len(seed)
             while end < len(view) and is_word_char(view[end]):
                 end += 1
-            if start in found or any(s < end and start < e for s, e in taken):
+            before_end = bisect_left(starts, end) - 1
+            if start in found or (before_end >= 0 and taken[before_end][1] > start):
                 continue
-            word = view[start:end]
-            if len(word) < FUZZY_MIN - 1 or word in self._groups or self._is_common(word):
+            if (start, seed) in tried:
                 continue
-            best = self._best(word, self._seed_keys[seed])
+            tried.add((start, seed))
+            best = self._closest(view[start:end], seed)
             if best is None:
                 continue
             key, stop, score = best
@@ -274,18 +337,38 @@ class NameMatcher:
             if _cased(original[:1]) and not original[0].isupper():
                 continue  # cased scripts: only a Capitalised word may be a misspelt name
             found[start] = NameMatch(
-                entry.actor_id, o_start, o_end, entry, key, score, self._langs[key]
+                entry.actor_id,
+                o_start,
+                o_end,
+                entry,
+                key,
+                score,
+                self._langs[key],
+                (start, start + stop),
             )
         return list(found.values())
+
+    def _closest(self, word: str, seed: str) -> tuple[str, int, float] | None:
+        """The misspelt name ``word`` may be (cached: words repeat across documents)."""
+        cache_key = (word, seed)
+        if cache_key in self._fuzzy_cache:
+            return self._fuzzy_cache[cache_key]
+        best = None
+        if len(word) >= FUZZY_MIN - 1 and word not in self._groups and not self._is_common(word):
+            best = self._best(word, self._seed_keys[seed])
+        if len(self._fuzzy_cache) >= FUZZY_CACHE:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[cache_key] = best
+        return best
 
     def _is_common(self, word: str) -> bool:
         """A common word, also with an inflection («کمبودها», "stations"): never a misspelt name."""
         if word in self._common:
             return True
         return any(
-            word.endswith(suffix) and word[: -len(suffix)] in self._common
-            for suffix in self._suffixes
-            if len(suffix) < len(word)
+            word[-size:] in self._suffix_set and word[:-size] in self._common
+            for size in self._suffix_sizes
+            if size < len(word)
         )
 
     def _best(self, word: str, keys: tuple[str, ...]) -> tuple[str, int, float] | None:

@@ -39,7 +39,7 @@ class Entry:
     count: Decimal | None = None  # the count a word holds itself: «ألفان» = 2 x 1000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is three times slower to build
 class Token:
     """A number token found in the view: a word (with ``entry``) or digits (``entry`` None)."""
 
@@ -51,6 +51,11 @@ class Token:
     entry: Entry | None = None
     ends_phrase: bool = False  # a case ending closes the number («otuzdan»)
     joins_next: bool = False  # an attached connector («سیو») needs a following part
+
+
+def _letter(char: str) -> bool:
+    """Whether ``char`` is what ``[^\\W\\d_]`` matches: a word character, no digit, no "_"."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -167,7 +172,10 @@ class Lexicon:
         body = f"{article}{prefix}(?P<w>{_alternation(words)}){suffix}"
         word = f"{LETTER_BEFORE}(?:{body}){LETTER_AFTER}"
         self.word_re = re.compile(word)
-        self.candidate_re = re.compile(f"(?P<d>[0-9])|{word}")
+        # What a word match can start with: one automaton pass over the view (built with the
+        # words around numbers, in ``numbers``) finds every place worth trying ``word_re`` at.
+        self.starters = {*words, *self.articles, *(p + w for p in self.prefixes for w in words)}
+        self.starters.discard("")
         # Digit endings: after digits an ending may follow an apostrophe or a hyphen.
         self.digit_ordinal_re = re.compile(
             f"['’-]?(?:{endings('ordinal', ('attached', 'digits', 'space'))}){LETTER_AFTER}"
@@ -179,11 +187,22 @@ class Lexicon:
             f"(?P<c> (?:{conns}) )|(?P<h> ?- ?)|(?P<s> )" if conns else "(?P<h> ?- ?)|(?P<s> )"
         )
 
+    def matches(self, view: str, starts: set[int]) -> dict[int, re.Match[str]]:
+        """Where ``word_re`` matches in the view, in order, given where ``starters`` occur."""
+        match, found = self.word_re.match, {}
+        for start in sorted(s for s in starts if not s or not _letter(view[s - 1])):
+            m = match(view, start)
+            if m is not None:
+                found[start] = m
+        return found
+
     def token_at(self, view: str, pos: int) -> Token | None:
         """The number word at ``pos`` of the view, if any (digits are handled by the caller)."""
         m = self.word_re.match(view, pos)
-        if m is None:
-            return None
+        return None if m is None else self.token(m)
+
+    def token(self, m: re.Match[str]) -> Token:
+        """The token of a ``word_re`` match."""
         if self.articles and m.group("art") is not None:
             return Token(m.start(), m.end(), m.end(), Decimal(1), "article")
         word, start = m.group("w"), m.start("w")

@@ -10,9 +10,13 @@ Matching runs on the normalized view; spans are offsets into the text as given.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
+
+import ahocorasick
 
 from peyvand.lang import LanguageData
 from peyvand.text.normalize import NormalizedText, normalize
@@ -22,6 +26,7 @@ QUANTITY_WORDS = "quantity_words.tsv"
 _CHAIN_RE = re.compile(r"[0-9]+(?:[.,/:\-][0-9]+)*")
 _SEP_RE = re.compile(r"[.,/:]")
 _DIGITS_RE = re.compile(r"[0-9]+")
+_DIGIT_RE = re.compile(r"[0-9]")
 _WORD_RE = re.compile(r"\w+")
 _SPACE_GROUP_RE = re.compile(r" [0-9]{3}(?![0-9])")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -36,6 +41,10 @@ _TURKIC_LETTERS = re.compile("[əƏıİşŞğĞ]")
 _PERSIAN_ONLY = re.compile("[پچژگ]")  # letters Arabic does not use
 _PERSIAN_FORMS = re.compile("[یک]")  # the Persian forms of yeh and kaf
 _ARABIC_FORMS = re.compile("[ةيكى]")
+# Kinds of words around numbers whose patterns only run where one of their phrases occurs.
+_BEFORE, _AFTER, _UNIT_BEFORE, _UNIT_AFTER, _EXCLUDE = 1, 2, 4, 8, 16
+_BITS = {"before": 1, "after": 2, "unit_before": 4, "unit_after": 8, "exclude": 16}
+_STARTER = 32  # a string that a number word match can start with (``Lexicon.starters``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,40 @@ class _Cues:
         self.exclude_re = re.compile(
             f"{LETTER_BEFORE}(?:{'|'.join(re.escape(e) for e in excl) or '(?!)'}){LETTER_AFTER}"
         )
+        self._index(phrases, lex.starters)
+
+    def _index(self, phrases: dict[str, list[str]], starters: set[str]) -> None:
+        """One automaton of the number-word starters and of every phrase as its pattern spells
+        it (an attached "-" is optional in ``alts``, literal in ``unit_after_re`` and
+        ``exclude_re``). A pattern can only match where one of its strings occurs, so one pass
+        over the view tells where each is worth trying."""
+        literals = dict.fromkeys(starters, _STARTER)
+        for kind, bit in _BITS.items():
+            for p in phrases.get(kind, []):
+                attached = p.startswith("-") and kind not in ("unit_after", "exclude")
+                literal = p[1:] if attached else p
+                literals[literal] = literals.get(literal, 0) | bit
+        self.always = literals.pop("", 0)  # kinds with an empty phrase: tried everywhere
+        self.automaton: Any = None
+        if literals:
+            self.automaton = ahocorasick.Automaton()
+            for literal, mask in literals.items():
+                self.automaton.add_word(literal, (len(literal), mask))
+            self.automaton.make_automaton()
+
+    def occurrences(self, text: _Text) -> None:
+        """Fills in where starters and phrases of each kind occur in ``text.view``."""
+        view, starters, starts, ends = text.view, set(), text.starts, text.ends
+        for last, (size, mask) in self.automaton.iter(view) if self.automaton else ():
+            start = last - size + 1
+            if mask & _STARTER:
+                starters.add(start)
+            if mask & ~_STARTER:
+                starts[start] = starts.get(start, 0) | mask
+                ends[last + 1] = ends.get(last + 1, 0) | mask
+                if mask & _EXCLUDE:
+                    text.excluded.append((start, last + 1))
+        text.words = text.lex.matches(view, starters) if starters else {}
 
     def lookup(self, kind: str, matched: str) -> tuple[str, bool]:
         key = matched.strip(" '’-")
@@ -104,6 +147,42 @@ class _Cues:
 
 def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+class _Text:
+    """One view being read: where number words match and where the phrases around numbers
+    occur (``_Cues.occurrences``), so that each pattern is tried only where it can match."""
+
+    __slots__ = ("cues", "ends", "excluded", "lex", "norm", "starts", "view", "words")
+
+    def __init__(self, view: str, norm: NormalizedText, lex: Lexicon, cues: _Cues) -> None:
+        self.view, self.norm, self.lex, self.cues = view, norm, lex, cues
+        self.words: dict[int, re.Match[str]] = {}  # position -> ``word_re`` match
+        self.starts: dict[int, int] = {}  # position -> kinds of phrases starting there
+        self.ends: dict[int, int] = {}  # position -> kinds of phrases ending there
+        self.excluded: list[tuple[int, int]] = []  # spans of exclusion phrases
+        cues.occurrences(self)
+
+    def token_at(self, pos: int) -> Token | None:
+        """``Lexicon.token_at`` of the view, from the matches found up front."""
+        m = self.words.get(pos)
+        return None if m is None else self.lex.token(m)
+
+    def may_start(self, bit: int, pos: int) -> bool:
+        """Whether a phrase of this kind starts at ``pos`` or one character later."""
+        starts = self.starts
+        return bool((self.cues.always | starts.get(pos, 0) | starts.get(pos + 1, 0)) & bit)
+
+    def may_end(self, bit: int, pos: int) -> bool:
+        """Whether a phrase of this kind ends at ``pos`` or one character earlier."""
+        ends = self.ends
+        return bool((self.cues.always | ends.get(pos, 0) | ends.get(pos - 1, 0)) & bit)
+
+    def may_exclude(self, low: int, high: int) -> bool:
+        """Whether an exclusion phrase lies within ``view[low:high]``."""
+        if self.cues.always & _EXCLUDE:
+            return True
+        return any(low <= start and end <= high for start, end in self.excluded)
 
 
 class NumberFinder:
@@ -145,28 +224,35 @@ class NumberFinder:
         lex, cues = self._get((lang,) if lang else self.languages_for(text))
         norm = normalize(text, turkic=lex.turkic)
         view = norm.text
+        text_ = _Text(view, norm, lex, cues)
         blocked = self._blocked(view)
         found: list[Quantity] = []
         pos = floor = 0
+        # Candidates are digits and number words (``Lexicon.matches``), leftmost first.
+        words, index, digit = list(text_.words), 0, -1
         while True:
-            m = lex.candidate_re.search(view, pos)
-            if m is None:
+            if digit < pos:
+                next_digit = _DIGIT_RE.search(view, pos)
+                digit = sys.maxsize if next_digit is None else next_digit.start()
+            while index < len(words) and words[index] < pos:
+                index += 1
+            start = min(digit, words[index] if index < len(words) else sys.maxsize)
+            if start == sys.maxsize:
                 break
-            start = m.start()
             while blocked and blocked[0][1] <= start:
                 blocked.pop(0)
             if blocked and blocked[0][0] <= start:  # inside a URL or an e-mail address
                 pos = blocked[0][1]
                 continue
-            lead = cues.unit_lead_re.match(view, start) if m.group("d") is None else None
+            lead = cues.unit_lead_re.match(view, start) if start != digit else None
             if lead is not None:  # «yüzde» is the percent word, not «yüz» + «-de»
                 pos = lead.end()
                 continue
-            tokens, comp, nxt = self._phrase(view, start, lex, norm)
+            tokens, comp, nxt = self._phrase(text_, start)
             pos = max(nxt, start + 1)
             if not tokens:
                 continue
-            quantity = self._quantity(view, norm, tokens, comp, cues=cues, floor=floor)
+            quantity = self._quantity(text_, tokens, comp, floor=floor)
             if quantity is not None:
                 found.append(quantity[0])
                 floor = pos = max(pos, quantity[1])
@@ -187,7 +273,7 @@ class NumberFinder:
         lex, _ = self._get((lang,))
         norm = normalize(words.strip(), turkic=lex.turkic)
         view = norm.text.strip()
-        tokens, comp, _ = self._phrase(view, 0, lex, norm)
+        tokens, comp, _ = self._phrase(_Text(view, norm, lex, self._compiled[(lang,)][1]), 0)
         value = comp.value() if tokens else None
         if value is None or tokens[-1].tail != len(view) or tokens[-1].joins_next:
             return None
@@ -195,19 +281,18 @@ class NumberFinder:
 
     # -- phrases ---------------------------------------------------------------------------
 
-    def _phrase(
-        self, view: str, start: int, lex: Lexicon, norm: NormalizedText
-    ) -> tuple[list[Token], Composer, int]:
+    def _phrase(self, text: _Text, start: int) -> tuple[list[Token], Composer, int]:
         """The tokens of the number starting at ``start`` and where to search next.
 
         An ordinal or vague plural anywhere in the phrase drops the whole phrase.
         """
+        view, lex = text.view, text.lex
         comp = Composer(lex.units_before_tens)
         tokens: list[Token] = []
         pos, connected = start, False
         while True:
             digit = "0" <= view[pos : pos + 1] <= "9"
-            tok = self._digits(view, pos, lex, norm) if digit else lex.token_at(view, pos)
+            tok = self._digits(text, pos) if digit else text.token_at(pos)
             if isinstance(tok, int):  # digits that are no number: skip them
                 return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
             if tok is None:
@@ -215,7 +300,7 @@ class NumberFinder:
             if tok.kind == "ordinal":
                 return [], comp, tok.tail
             if tok.kind == "plural":  # «ده‌ها هزار», "tens of thousands": all of it is vague
-                return [], comp, self._skip_number(view, tok.tail, lex)
+                return [], comp, self._skip_number(text, tok.tail)
             if not comp.feed(tok, connected or tok.start > pos):
                 if not tokens:
                     return [], comp, tok.tail
@@ -238,17 +323,18 @@ class NumberFinder:
         return tokens, comp, tokens[-1].end if tokens else start + 1
 
     @staticmethod
-    def _skip_number(view: str, pos: int, lex: Lexicon) -> int:
+    def _skip_number(text: _Text, pos: int) -> int:
         """The end of the number words that follow ``pos`` directly."""
         while True:
-            gap = lex.gap_re.match(view, pos)
-            tok = lex.token_at(view, gap.end()) if gap is not None else None
+            gap = text.lex.gap_re.match(text.view, pos)
+            tok = text.token_at(gap.end()) if gap is not None else None
             if tok is None:
                 return pos
             pos = tok.tail
 
-    def _digits(self, view: str, pos: int, lex: Lexicon, norm: NormalizedText) -> Token | int:
+    def _digits(self, text: _Text, pos: int) -> Token | int:
         """The digit number at ``pos``, or the position to skip to when it is no number."""
+        view, lex, norm = text.view, text.lex, text.norm
         m = _CHAIN_RE.match(view, pos)
         assert m is not None
         chain, end = m.group(), m.end()
@@ -363,38 +449,37 @@ class NumberFinder:
     # -- context ---------------------------------------------------------------------------
 
     def _quantity(
-        self,
-        view: str,
-        norm: NormalizedText,
-        tokens: list[Token],
-        comp: Composer,
-        *,
-        cues: _Cues,
-        floor: int,
+        self, text: _Text, tokens: list[Token], comp: Composer, *, floor: int
     ) -> tuple[Quantity, int] | None:
-        """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
+        """Adds qualifier, percent and currency words around a phrase; None if no quantity.
+
+        Each pattern runs only where ``text`` saw one of its phrases (``_Text.may_*``).
+        """
         value = comp.value()
         if value is None:
             return None
+        view, norm, cues = text.view, text.norm, text.cues
         core_s, core_e = tokens[0].start, tokens[-1].end
-        for ex in cues.exclude_re.finditer(
-            view, max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
-        ):
-            if ex.start() <= core_s and ex.end() >= core_e:
-                return None
+        low, high = max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
+        if text.may_exclude(low, high):
+            for ex in cues.exclude_re.finditer(view, low, high):
+                if ex.start() <= core_s and ex.end() >= core_e:
+                    return None
         start, end, unit = core_s, core_e, "count"
-        m = cues.unit_after_re.match(view, core_e)
+        m = cues.unit_after_re.match(view, core_e) if text.may_start(_UNIT_AFTER, core_e) else None
         if m is not None:
             unit, end = cues.lookup("unit_after", m.group())[0], m.end()
-        else:
+        elif text.may_end(_UNIT_BEFORE, core_s):
             m = cues.unit_before_re.search(view, max(floor, core_s - cues.maxlen), core_s)
             if m is not None:
                 unit, start = cues.lookup("unit_before", m.group())[0], m.start()
         qualifier, approx = None, False
-        m = cues.before_re.search(view, max(floor, start - cues.maxlen), start)
+        m = None
+        if text.may_end(_BEFORE, start):
+            m = cues.before_re.search(view, max(floor, start - cues.maxlen), start)
         if m is not None:
             (qualifier, approx), start = cues.lookup("before", m.group()), m.start()
-        else:
+        elif text.may_start(_AFTER, end):
             m = cues.after_re.match(view, end)
             if m is not None:
                 (qualifier, approx), end = cues.lookup("after", m.group()), m.end()

@@ -1,0 +1,60 @@
+"""The quality gate: extraction scored on the annotated corpus must not fall below the floors
+pinned in `tests/gold/floors.json`. A change that lowers quality fails here, loudly; a change
+that raises it should raise the floors in the same commit.
+
+The floors also pin a digest of the gold corpus, so the floors and the annotations they were
+measured on change together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from peyvand.evaluate import Report, evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+DOCS = ROOT / "src" / "peyvand" / "examples"
+FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+
+
+def corpus_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(GOLD.glob("*.json")):
+        if path.name != "floors.json":
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(DOCS.glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="module")
+def report(pipeline) -> Report:  # type: ignore[no-untyped-def]
+    return evaluate(GOLD, DOCS, pipeline)
+
+
+def test_floors_were_measured_on_this_corpus() -> None:
+    assert FLOORS["corpus"] == corpus_digest(), (
+        "the gold corpus or the examples changed: re-run `peyvand eval tests/gold "
+        "src/peyvand/examples`, and pin the new figures and digest in tests/gold/floors.json"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "metric"),
+    [
+        (kind, lang, metric)
+        for kind, by_lang in FLOORS["floors"].items()
+        for lang, metrics in by_lang.items()
+        for metric in metrics
+    ],
+)
+def test_quality_floor(report: Report, kind: str, lang: str, metric: str) -> None:
+    score = report.score(kind, None if lang == "all" else lang)
+    value = getattr(score, metric)
+    floor = FLOORS["floors"][kind][lang][metric]
+    assert value >= floor, f"{kind}/{lang} {metric} fell to {value:.3f} (floor {floor:.3f})"
