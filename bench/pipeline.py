@@ -25,12 +25,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from corpus import SEPARATOR  # noqa: E402  (bench/ is not a package)
-from text import run_baseline  # noqa: E402
-
 from peyvand.extract.contract import to_contract  # noqa: E402
 from peyvand.ingest.files import read_document  # noqa: E402
 from peyvand.model import Document  # noqa: E402
 from peyvand.pipeline import Pipeline  # noqa: E402
+from text import run_baseline  # noqa: E402
 
 EXAMPLES = HERE.parent / "src" / "peyvand" / "examples"
 TARGET_BYTES = 2000
@@ -47,7 +46,7 @@ def news_items(count: int) -> list[tuple[str, str]]:
     for lang, paragraph in paragraphs:
         by_lang.setdefault(lang, []).append(paragraph)
     items: list[tuple[str, str]] = []
-    cursor = {lang: 0 for lang in by_lang}
+    cursor = dict.fromkeys(by_lang, 0)
     langs = sorted(by_lang)
     while len(items) < count:
         lang = langs[len(items) % len(langs)]
