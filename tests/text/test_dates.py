@@ -166,7 +166,7 @@ def test_jalali_round_trip(year: int, month: int, day: int) -> None:
     assert cal.gregorian_to_jalali(gregorian) == (year, month, day)
 
 
-@given(st.integers(1343, 1499), st.integers(1, 12), st.integers(1, 30))
+@given(st.integers(1344, 1499), st.integers(1, 12), st.integers(1, 30))
 def test_hijri_round_trip(year: int, month: int, day: int) -> None:
     try:
         gregorian = cal.hijri_to_gregorian(year, month, day)
@@ -183,6 +183,7 @@ def test_hijri_round_trip(year: int, month: int, day: int) -> None:
         (cal.jalali_to_gregorian, (1398, 13, 1)),
         (cal.jalali_to_gregorian, (1398, 7, 31)),
         (cal.hijri_to_gregorian, (1300, 1, 1)),  # outside Umm al-Qura tables
+        (cal.hijri_to_gregorian, (1343, 9, 20)),  # the table's first year is unreliable
         (cal.month_value, ("gregorian", 2019, 13)),
         (cal.decade_value, ("gregorian", 1995)),
     ],

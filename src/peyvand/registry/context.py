@@ -36,6 +36,7 @@ class ContextRules:
     def __init__(self, data: LanguageData) -> None:
         self._data = data
         self._titles: frozenset[str] | None = None
+        self._multiword: tuple[str, ...] = ()
         self._ambiguous: dict[str, list[Cue]] | None = None
         self._common: dict[str, frozenset[str]] = {}
 
@@ -53,6 +54,7 @@ class ContextRules:
                     cue = Cue(normalize(word, turkic=turkic).text, side, resolves)
                     ambiguous.setdefault(key, []).append(cue)
         self._titles = frozenset(titles)
+        self._multiword = tuple(t for t in titles if " " in t)
         self._ambiguous = ambiguous
 
     @property
@@ -61,6 +63,12 @@ class ContextRules:
             self._load()
         assert self._titles is not None
         return self._titles
+
+    @property
+    def multiword_titles(self) -> tuple[str, ...]:
+        if self._titles is None:
+            self._load()
+        return self._multiword
 
     @property
     def ambiguous(self) -> dict[str, list[Cue]]:
@@ -78,6 +86,19 @@ class ContextRules:
                 words = frozenset(normalize(w, turkic=turkic).text for w in lines)
             self._common[lang] = words
         return self._common[lang]
+
+    def _after_title(self, view: str, start: int) -> bool:
+        """Whether a personal title stands right before ``start`` in the view."""
+        if start < 2 or view[start - 1] != " ":
+            return False
+        space = view.rfind(" ", max(0, start - 32), start - 1)
+        if view[space + 1 : start - 1].strip(_PUNCTUATION) in self.titles:
+            return True
+        return any(
+            view.endswith(title, 0, start - 1)
+            and (start - 1 - len(title) == 0 or view[start - 2 - len(title)] == " ")
+            for title in self.multiword_titles
+        )
 
     def _foreign_word(self, view: str, match: NameMatch, lang: str | None) -> bool:
         """A bare name of other languages only, which is a common word of ``lang``."""
@@ -98,9 +119,7 @@ class ContextRules:
         for match in matches:
             if match.actor_id == BLOCKED:
                 continue
-            country = _is_country(match.actor_id)
-            before = _before(view, match, 30) if country else []
-            if before and _ends_with_any(before, self.titles):
+            if _is_country(match.actor_id) and self._after_title(view, match.view[0]):
                 continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
             if self._foreign_word(view, match, lang):
                 continue
@@ -131,10 +150,10 @@ class ContextRules:
         return kept
 
 
-def _before(view: str, match: NameMatch, reach: int = 60) -> list[str]:
+def _before(view: str, match: NameMatch) -> list[str]:
     """The words right before the match, from the normalized view (no re-normalizing)."""
     start = match.view[0]
-    words = [w.strip(_PUNCTUATION) for w in view[max(0, start - reach) : start].split()]
+    words = [w.strip(_PUNCTUATION) for w in view[max(0, start - 60) : start].split()]
     return [w for w in words if w][-WINDOW:]
 
 
@@ -153,12 +172,6 @@ def _ends_with(words: list[str], phrase: str) -> bool:
     """Whether ``words`` end with ``phrase`` (one or more words: «استان های», «سرکار خانم»)."""
     size = phrase.count(" ") + 1
     return len(words) >= size and " ".join(words[-size:]) == phrase
-
-
-def _ends_with_any(words: list[str], phrases: frozenset[str]) -> bool:
-    return words[-1] in phrases or any(
-        _ends_with(words, phrase) for phrase in phrases if " " in phrase
-    )
 
 
 def _starts_with(words: list[str], phrase: str) -> bool:

@@ -48,8 +48,17 @@ def gregorian_to_jalali(date: datetime.date) -> YMD:
     return int(jalali.year), int(jalali.month), int(jalali.day)
 
 
+HIJRI_FIRST_RELIABLE_YEAR = 1344
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
-    """The Gregorian date of an Umm al-Qura date; ``ValueError`` if invalid or out of range."""
+    """The Gregorian date of an Umm al-Qura date; ``ValueError`` if invalid or out of range.
+
+    hijridate's table starts inside 1343 AH and gives that year months of 28 days, so 1343 is
+    refused like the years outside the table: no value is better than a wrong one.
+    """
+    if year < HIJRI_FIRST_RELIABLE_YEAR:
+        raise ValueError(f"{year} AH is before the reliable Umm al-Qura range")
     try:
         result = Hijri(year, month, day).to_gregorian()
     except OverflowError as exc:  # outside 1343–1500 AH: not convertible, not guessed

@@ -16,6 +16,7 @@ the patterns are only tried, anchored, at those positions.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _NUM_R = r"(?!\d)(?![.,/:]\d)"
 _ROMAN = r"[ivxх]{1,6}"  # Cyrillic х too: Russian writers type «ХIХ»
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "х": 10}
 _DIGITS = regex.compile(r"[0-9]+")
+_ANY_DIGITS = regex.compile(r"\d+")  # what ``\d`` in the patterns matches
 _RELATIVE = regex.compile(r"(year|month)([+-]\d+)")
 _CALENDARS = ("gregorian", "jalali", "hijri")
 _CANON = str.maketrans({" ": None, "-": None, ".": None, "آ": "ا", "ı": "i", "’": "'"})
@@ -69,8 +71,11 @@ def _to_roman(number: int) -> str:
     return out + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
 
 
-def _entry_pattern(entry: str) -> str:
-    """A regex for one normalized entry: inner spaces optional, hyphens optional, آ ≈ ا."""
+_OPTIONAL = frozenset({" ?", "[- ]?", "-?"})  # atoms that may match nothing
+
+
+def _atoms(entry: str) -> list[str]:
+    """Regex atoms for one normalized entry: inner spaces optional, hyphens optional, آ ≈ ا."""
     out: list[str] = []
     for index, char in enumerate(entry):
         if char == " ":
@@ -78,7 +83,7 @@ def _entry_pattern(entry: str) -> str:
         elif char == "-":
             out.append("[- ]?" if index else "-?")
         elif char == ".":
-            out.append(r"\." + (" ?" if index + 1 < len(entry) else ""))
+            out.extend([r"\.", " ?"] if index + 1 < len(entry) else [r"\."])
         elif char in "آا":
             out.append("[آا]")
         elif char in "ıi":
@@ -87,14 +92,52 @@ def _entry_pattern(entry: str) -> str:
             out.append("['’]")
         else:
             out.append(regex.escape(char))
-    return "".join(out)
+    return out
+
+
+def _branches(alternatives: list[list[str]]) -> str:
+    """The alternatives (atom lists) joined with ``|`` in the order given, with their leading
+    atoms factored out where that cannot change which alternative matches first.
+
+    A flat alternation of a hundred words is tried word by word at every anchor. Alternatives
+    are grouped by their first atom only when every first atom is one fixed character (or
+    class) and the only empty alternative is the last: then at most one group can match at a
+    position, and within it the order is kept, so the first match is the flat one.
+    """
+    ends = not alternatives[-1]
+    rest = alternatives[:-1] if ends else alternatives
+    if not rest or any(not atoms or atoms[0] in _OPTIONAL for atoms in rest):
+        return "|".join("".join(atoms) for atoms in alternatives)
+    groups: dict[str, list[list[str]]] = {}
+    for atoms in rest:
+        groups.setdefault(atoms[0], []).append(atoms[1:])
+    parts = [
+        first + ("".join(tails[0]) if len(tails) == 1 else f"(?:{_branches(tails)})")
+        for first, tails in groups.items()
+    ]
+    return "|".join([*parts, ""] if ends else parts)
+
+
+_CLASSES = {"آ": "آا", "ا": "آا", "ı": "ıi", "i": "ıi", "'": "'’", "’": "'’"}  # as ``_atoms``
+
+
+def _first(entry: str) -> frozenset[str] | None:
+    """The characters the pattern of ``entry`` can start with; None if it can match empty."""
+    chars: set[str] = set()
+    for index, char in enumerate(entry):
+        if char in " -":  # optional atoms: " ?", "-?" and "[- ]?"
+            chars |= {"-", " "} if index else {char}
+            continue
+        chars |= set(_CLASSES.get(char, char))
+        return frozenset(chars)
+    return None
 
 
 def _alternation(entries: Iterable[str]) -> str:
     unique = sorted(set(entries), key=lambda e: (-len(e), e))
     if not unique:
         return "(?!)"
-    return "(?:" + "|".join(_entry_pattern(e) for e in unique) + ")"
+    return "(?:" + _branches([_atoms(e) for e in unique]) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +272,7 @@ class Grammar:
         }
         self._automaton = self._starters()
         self._follow = {"separator": "-/.", "decade_after": self._first_chars("decade_after")}
+        self._prefilters()
 
     def _load(self, data: LanguageData, lang: str) -> None:
         settings = self.settings.setdefault(lang, {})
@@ -275,8 +319,16 @@ class Grammar:
         automaton.make_automaton()
         return automaton
 
-    def anchors(self, view: str, relative: bool) -> Iterator[tuple[int, str]]:
-        """(position, pattern name) pairs worth trying: starters and runs of digits."""
+    def anchors(self, view: str, relative: bool) -> list[tuple[int, str]]:
+        """(position, pattern name) pairs worth trying: starters and runs of digits.
+
+        A pair is left out when its pattern cannot match there (``_prefilters``): no digit
+        close enough for the year it needs, or no word after the digits that it could go on
+        with. This only saves attempts; the matches are the same.
+        """
+        runs = [(m.start(), m.end()) for m in _ANY_DIGITS.finditer(view)]
+        ends = [end for _, end in runs]
+        anchors: list[tuple[int, str]] = []
         seen: set[tuple[int, str]] = set()
         for last, (length, names, whole) in self._automaton.iter(view):
             start = last - length + 1
@@ -287,13 +339,56 @@ class Grammar:
             for name in names:
                 if (relative or name not in NEEDS_PUBLISHED) and (start, name) not in seen:
                     seen.add((start, name))
-                    yield start, name
-        for run in _DIGITS.finditer(view):
-            size, end = run.end() - run.start(), run.end()
-            following = view[end] if end < len(view) else ""
+                    width = self._year_within.get(name)
+                    if width is not None:  # is there a digit in view[start : start + width]?
+                        k = bisect_right(ends, start)
+                        if k == len(runs) or runs[k][0] >= start + width:
+                            continue
+                    anchors.append((start, name))
+        size_of = len(view)
+        for run_start, run_end in runs:
+            if not view.isascii() and not view[run_start:run_end].isascii():
+                self._ascii_runs(view, run_start, run_end, anchors)
+                continue
+            following = view[run_end] if run_end < size_of else ""
+            after = view[run_end + 1] if following == " " and run_end + 1 < size_of else ""
+            size = run_end - run_start
             for name, sizes, follow in _DIGIT_STARTS:
                 if size in sizes and (follow is None or following in self._follow[follow]):
-                    yield run.start(), name
+                    words = self._words_after.get(name)
+                    if words is None or following in words or after in words:
+                        anchors.append((run_start, name))
+        return anchors
+
+    def _ascii_runs(self, view: str, start: int, end: int, anchors: list[tuple[int, str]]) -> None:
+        """Anchors of the runs of ASCII digits inside a run of digits of any script."""
+        for run in _DIGITS.finditer(view, start, end):
+            size, run_end = run.end() - run.start(), run.end()
+            following = view[run_end] if run_end < len(view) else ""
+            for name, sizes, follow in _DIGIT_STARTS:
+                if size in sizes and (follow is None or following in self._follow[follow]):
+                    anchors.append((run.start(), name))
+
+    def _prefilters(self) -> None:
+        """Necessary conditions for the patterns, from the lengths and first characters of
+        the words they are built from (an entry matches at most twice its length: ". " for
+        "."): how far from a starter the year of ``my`` and ``year_cue`` can begin, and the
+        characters that can follow a run of digits, directly or after one space."""
+        longest = {kind: max(map(len, words), default=0) for kind, words in self._spellings.items()}
+        month = 2 * longest.get("month", 0) + 2 * longest.get("month_suffix", 0)
+        cue, after = 2 * longest.get("year_before", 0), 2 * longest.get("month_after", 0)
+        self._year_within = {"my": 2 * month + after + cue + 10, "year_cue": cue + 2}
+        words_after = {
+            "dmy": ("day_suffix", "day_joiner", "month"),
+            "century_number": ("century_suffix", "century_after"),
+            "ygm": ("year_suffix", "year_of"),
+            "year_after": ("year_suffix", "year_after", "era"),
+        }
+        self._words_after: dict[str, frozenset[str]] = {}
+        for name, kinds in words_after.items():
+            chars = [_first(word) for kind in kinds for word in self._spellings.get(kind, ())]
+            if None not in chars:  # an entry that can match nothing: no condition
+                self._words_after[name] = frozenset().union(*(c for c in chars if c))
 
     def _first_chars(self, kind: str) -> str:
         """Characters a word of ``kind`` can start with (a leading hyphen is optional)."""
