@@ -19,9 +19,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from test_eval_gate import DOCS, FLOORS_FILE, GOLD, corpus_digest  # noqa: E402
-
 from peyvand.evaluate import KINDS, evaluate  # noqa: E402
+from test_eval_gate import DOCS, FLOORS_FILE, GOLD, corpus_digest  # noqa: E402
 
 MARGIN = 0.02
 
