@@ -16,10 +16,14 @@ from typing import Any
 import pytest
 
 from peyvand.evaluate import Report, evaluate
+from peyvand.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 DOCS = ROOT / "src" / "peyvand" / "examples"
+CORPUS_GOLD = ROOT / "tests" / "corpus" / "gold"
+CORPUS_DOCS = ROOT / "tests" / "corpus" / "docs"
+SETS = ((GOLD, DOCS), (CORPUS_GOLD, CORPUS_DOCS))  # the examples and the annotated corpus
 FLOORS_FILE = ROOT / "tests" / "eval_floors.json"
 
 
@@ -35,17 +39,23 @@ FLOORS = _floors()
 
 def corpus_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(GOLD.glob("*.json")):
-        if path.name != "floors.json":
+    for gold, docs in SETS:
+        for path in sorted(gold.glob("*.json")) + sorted(docs.glob("*.txt")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for path in sorted(DOCS.glob("*.txt")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def evaluate_all(pipeline: Pipeline | None = None) -> Report:
+    pipeline = pipeline or Pipeline()
+    report = Report()
+    for gold, docs in SETS:
+        report.merge(evaluate(gold, docs, pipeline))
+    return report
 
 
 @pytest.fixture(scope="module")
 def report(pipeline) -> Report:  # type: ignore[no-untyped-def]
-    return evaluate(GOLD, DOCS, pipeline)
+    return evaluate_all(pipeline)
 
 
 def test_floors_were_measured_on_this_corpus() -> None:

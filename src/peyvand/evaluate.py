@@ -76,6 +76,13 @@ class Report:
                 total.add(s)
         return total
 
+    def merge(self, other: Report) -> Report:
+        for key, score in other.scores.items():
+            self.scores.setdefault(key, Score()).add(score)
+        self.mistakes.extend(other.mistakes)
+        self.documents += other.documents
+        return self
+
     @property
     def languages(self) -> list[str]:
         return sorted({lang for _, lang in self.scores})
