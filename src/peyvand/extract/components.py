@@ -113,17 +113,33 @@ def dates(pipeline: Pipeline) -> Component:
 def quantities(pipeline: Pipeline) -> Component:
     from peyvand.text.numbers import NumberFinder
 
+    from peyvand.extract.quantity_filter import QuantityFilter
+
     finder = pipeline.shared("numbers", lambda: NumberFinder(pipeline.data))
+    counts_nothing = QuantityFilter(pipeline.data)
 
     def run(doc: Doc) -> None:
         taken = [(d.span.start, d.span.end) for d in doc.extraction.dates]
-        doc.extraction.quantities = [
+        found = [
             QuantityRecord(q.value, q.unit, q.approx, q.text, Span(q.start, q.end), q.qualifier)
             for q in finder.find(doc.text, doc.lang)
             if not any(q.start < end and start < q.end for start, end in taken)
         ]
+        doc.extraction.quantities = [q for q in found if counts_nothing.keep(q, doc.view)]
 
     return run
+
+
+def claims(pipeline: Pipeline) -> Component:
+    from peyvand.extract.claims import component
+
+    return component(pipeline)
+
+
+def institutions(pipeline: Pipeline) -> Component:
+    from peyvand.extract.institutions import component
+
+    return component(pipeline)
 
 
 FACTORIES: dict[str, ComponentFactory] = {
@@ -133,4 +149,6 @@ FACTORIES: dict[str, ComponentFactory] = {
     "actors": actors,
     "dates": dates,
     "quantities": quantities,
+    "claims": claims,
+    "institutions": institutions,
 }

@@ -2,8 +2,9 @@
 seconds, unpickling the automaton a fraction of that.
 
 The key covers everything the matcher is built from: the package version, the size and
-modification time of every packaged registry and language data file, and the user's own
-entries. ``PEYVAND_CACHE_DIR`` chooses the folder (default ``~/.cache/peyvand``); set it to
+modification time of every packaged registry and language data file, the user's own
+entries, and the code that builds and pickles it (a hash of the source of the registry
+modules and of the normalizer), so a matcher pickled by older code is never loaded. ``PEYVAND_CACHE_DIR`` chooses the folder (default ``~/.cache/peyvand``); set it to
 an empty string to switch caching off.
 """
 
@@ -14,6 +15,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,8 +40,23 @@ def source_files() -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the source of the modules whose objects the cache holds or builds from."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in [*sorted(root.glob("*.py")), root.parent / "text" / "normalize.py"]:
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
 def cache_key(extra: Iterable[str], extra_dirs: Iterable[Path] = ()) -> str:
     digest = hashlib.sha256(__version__.encode())
+    digest.update(code_version().encode())
     paths = source_files()
     for folder in extra_dirs:
         paths += sorted(p for p in Path(folder).rglob("*") if p.is_file())

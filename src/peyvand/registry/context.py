@@ -14,12 +14,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.countries import BLOCKED
-from peyvand.registry.matcher import TURKIC, NameMatch
-from peyvand.text.normalize import NormalizedText, normalize
+from peyvand.registry.matcher import TURKIC
+from peyvand.text.normalize import normalize
 
 _PUNCTUATION = ".,;:!?\"'()[]{}<>/«»…"
 WINDOW = 3
@@ -87,7 +88,7 @@ class ContextRules:
             self._common[lang] = words
         return self._common[lang]
 
-    def _after_title(self, view: str, start: int) -> bool:
+    def after_title(self, view: str, start: int) -> bool:
         """Whether a personal title stands right before ``start`` in the view."""
         if start < 2 or view[start - 1] != " ":
             return False
@@ -100,70 +101,48 @@ class ContextRules:
             for title in self.multiword_titles
         )
 
-    def _foreign_word(self, view: str, match: NameMatch, lang: str | None) -> bool:
-        """A bare name of other languages only, which is a common word of ``lang``."""
-        if lang is None or lang in match.langs or match.key not in self.common_words(lang):
-            return False
-        return view[match.view[0] : match.view[1]] == match.key
+    def foreign_words(self, lang: str | None, langs: Mapping[str, frozenset[str]]) -> frozenset[str]:
+        """Names (keys of ``langs``) of other languages only that are common words of ``lang``.
 
-    def resolve(
-        self, norm: NormalizedText, matches: list[NameMatch], lang: str | None
-    ) -> list[tuple[NameMatch, str, str]]:
-        """Each kept match with the id it links to and how (`exact`, `alias`, `fuzzy`...)."""
-        from peyvand.registry.registry import method_of
+        Such a name is that word when it stands bare: "Qatar" is Qatar in English but «qatar»
+        (a train) in an Azerbaijani sentence, even when it opens the sentence.
+        """
+        if lang is None:
+            return frozenset()
+        return frozenset(
+            word for word in self.common_words(lang) if word in langs and lang not in langs[word]
+        )
 
-        view = norm.text
-        kept: list[tuple[NameMatch, str, str]] = []
-        pending: list[tuple[NameMatch, list[Cue]]] = []
-        decided_by_key: list[tuple[str, str]] = []
-        for match in matches:
-            if match.actor_id == BLOCKED:
-                continue
-            if _is_country(match.actor_id) and self._after_title(view, match.view[0]):
-                continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
-            if self._foreign_word(view, match, lang):
-                continue
-            cues = self.ambiguous.get(match.key)
-            if cues is None:
-                kept.append((match, match.actor_id, method_of(match)))
-                continue
-            before = _before(view, match)
-            after = _after(view, match)
-            decided = _by_cue(cues, before, after)
-            if decided is not None:
-                decided_by_key.append((match.key, decided))
-            if decided is None:
-                pending.append((match, cues))
-            elif decided != BLOCKED:
-                kept.append((match, decided, "context"))
-        linked = {actor_id for _, actor_id, _ in kept}
-        for match, cues in pending:
-            # one sense per discourse: the sense cues gave the same name elsewhere, else the
-            # sense of an actor the document links anyway, else the file's default
-            same = {d for m, d in decided_by_key if m == match.key}
-            senses = [c.resolves for c in cues if c.side == "near" and c.resolves in linked]
-            default = next((c.resolves for c in cues if c.side == "default"), BLOCKED)
-            choice = same.pop() if len(same) == 1 else (senses[0] if senses else default)
-            if choice != BLOCKED:
-                kept.append((match, choice, "context"))
-        kept.sort(key=lambda item: item[0].start)
-        return kept
+    def decide(self, view: str, start: int, end: int, cues: list[Cue]) -> str | None:
+        """The sense the words around the view span ``[start, end)`` give an ambiguous name."""
+        return _by_cue(cues, _before(view, start), _after(view, end))
 
 
-def _before(view: str, match: NameMatch) -> list[str]:
-    """The words right before the match, from the normalized view (no re-normalizing)."""
-    start = match.view[0]
+def settle(cues: list[Cue], same: set[str], linked: set[str]) -> str:
+    """The sense of an ambiguous name no cue decided (one sense per discourse).
+
+    ``same``: the senses cues gave the same name elsewhere in the document; ``linked``: the
+    actors the document links anyway. Else the file's default.
+    """
+    if len(same) == 1:
+        return next(iter(same))
+    senses = [c.resolves for c in cues if c.side == "near" and c.resolves in linked]
+    default = next((c.resolves for c in cues if c.side == "default"), BLOCKED)
+    return senses[0] if senses else default
+
+
+def _before(view: str, start: int) -> list[str]:
+    """The words right before the view index ``start`` (no re-normalizing)."""
     words = [w.strip(_PUNCTUATION) for w in view[max(0, start - 60) : start].split()]
     return [w for w in words if w][-WINDOW:]
 
 
-def _after(view: str, match: NameMatch) -> list[str]:
-    end = match.view[1]
+def _after(view: str, end: int) -> list[str]:
     words = (w.strip(_PUNCTUATION) for w in view[end : end + 60].split())
     return [w for w in words if w][:WINDOW]
 
 
-def _is_country(actor_id: str) -> bool:
+def is_country(actor_id: str) -> bool:
     """Countries have ISO alpha-3 ids; curated actors have lowercase ids."""
     return len(actor_id) == 3 and actor_id.isupper()
 

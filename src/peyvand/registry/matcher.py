@@ -1,48 +1,43 @@
 """Find actor names in a document: one Aho–Corasick pass over the normalized view.
 
 Names and text are normalized alike, so Arabic letter forms, ZWNJ variants, digits and case
-never stop a match. A match must start at a word boundary and end at one or before one of
-the language's inflectional suffixes (`lang/<code>/name_suffixes.txt`), so «ایرانی‌ها» and
-«Azərbaycanın» link. Misspellings are caught in the same pass: the automaton also holds the
-first and last four letters of every long one-word name ("seeds"); a seed found outside an
-exact match sends just that word to an edit-distance check. Never a regex alternation of
-names: it is a thousand times slower.
+never stop a match. A match must start at a word boundary (or after one of the clitics of
+`lang/<code>/name_prefixes.txt`: Arabic «و» + «إيران») and end at one or before one of the
+suffixes of the name's languages (`lang/<code>/name_suffixes.txt`), so «ایرانی‌ها» and
+«Azərbaycanın» link. Every key of the automaton starts with a space and the scan text has a
+space before every word (`registry.scan`), so the automaton only ever sees word starts and
+hands Python little more than the real candidates. Misspellings are caught in the same pass
+and one more over the reversed text (`registry.fuzzy`). Never a regex alternation of names:
+it is a thousand times slower.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import ahocorasick
-from rapidfuzz.distance import Levenshtein
 
+from peyvand.registry.fuzzy import FUZZY_MIN, Misspellings, seed_keys
+from peyvand.registry.scan import (
+    original_ends,
+    original_starts,
+    scan_key,
+    scan_text,
+    suffix_end,
+)
 from peyvand.text.normalize import NormalizedText, normalize
 
 TURKIC = frozenset({"az", "tr"})
-SEED = 4
-FUZZY_MIN = 7
-FUZZY_CACHE = 100_000  # words remembered by the misspelling check
 BLOCKED = "-"  # the id of a name that must never link (same as countries.BLOCKED)
 
-
-def _code_version() -> str:
-    """A hash of the code that shapes a built matcher: a pickle made by other code is stale."""
-    digest = hashlib.sha256()
-    for name in ("matcher.py", "countries.py"):
-        try:
-            digest.update(Path(__file__).with_name(name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()[:16]
-
-
-CODE_VERSION = _code_version()
+# the first field of an automaton value
+EXACT = 0  # a name: the value is its KeyInfo
+SEED_HIT = 1  # the first letters of long names: (SEED_HIT, seed, names)
+CHECKED = 2  # names whose scan form is shared or differs from the name: (CHECKED, infos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +48,7 @@ class NameEntry:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     actor_id: str
     start: int  # original offsets
     end: int
@@ -69,26 +63,30 @@ class NameMatch:
         return self.score < 100.0
 
 
-_WORD_RUN = re.compile(r"[^\W_]*")  # letters and digits: what is_word_char accepts in a view
+class KeyInfo(NamedTuple):
+    """What the matcher knows of one normalized name, fixed when the automaton is built."""
+
+    code: int  # EXACT
+    length: int
+    key: str
+    suffixes: frozenset[str]  # what may follow the name in its word (or detached)
+    detached: bool  # some suffix starts with a space or an apostrophe ("'s", « ها»)
+    entry: int  # index of the entry taken when the text is not lowercase (or uncased)
+    lower: int  # the entry taken when it is lowercase; -1: none
+    langs: frozenset[str]
 
 
-def _word_end(view: str, position: int) -> int:
-    run = _WORD_RUN.match(view, position)
-    return run.end() if run else position
+# A match as the registry consumes it: view start and end, original start and end, entry
+# index, the KeyInfo of the name and the score (100 for exact matches).
+Hit = tuple[int, int, int, int, int, KeyInfo, float]
+Candidate = tuple[int, int, KeyInfo]  # view start and end of a name that may match
+SeedValue = tuple[int, str, tuple[str, ...]]  # SEED_HIT, the seed, the names it stands for
+Seed = tuple[int, SeedValue]  # where a seed starts a word
+_ORDER = itemgetter(0)
 
 
 def is_word_char(char: str) -> bool:
     return char.isalnum() or char in "\u0654\u0670"
-
-
-def _case_fit(group: tuple[NameEntry, ...], first: str) -> NameEntry | None:
-    """The first entry whose capitalisation the text respects (uncased scripts always do)."""
-    if not first.islower():
-        return group[0]
-    for entry in group:
-        if not entry.name[:1].isupper():
-            return entry
-    return None
 
 
 def _cased(key: str) -> bool:
@@ -101,6 +99,12 @@ def _longest_first(suffixes: Iterable[str]) -> tuple[str, ...]:
 
 def name_key(name: str, lang: str) -> str:
     return normalize(name, turkic=lang in TURKIC).text.strip()
+
+
+def _candidate_order(candidate: Candidate) -> tuple[int, int, int]:
+    # leftmost, then the longest word, then the longest name: «روسای» (a blocked word)
+    # beats «روس» + «ای»
+    return candidate[0], -candidate[1], -candidate[2].length
 
 
 class NameMatcher:
@@ -141,31 +145,14 @@ class NameMatcher:
         self._suffixes = _longest_first(suffixes)
         by_lang = {lang: frozenset(v) for lang, v in (suffixes_by_lang or {}).items()}
         self._key_suffixes = self._suffixes_per_key(by_lang)
-        sets: dict[tuple[str, ...], frozenset[str]] = {}
-        self._key_sets = {
-            key: sets.setdefault(sfx, frozenset(sfx)) for key, sfx in self._key_suffixes.items()
-        }
-        self._suffix_set = frozenset(self._suffixes)
-        self._suffix_sizes = sorted({len(s) for s in self._suffixes})
-        self._key_prefixes = self._prefixes_per_key(prefixes_by_lang or {})
-        self._longest_prefix = max(
-            (len(p) for ps in self._key_prefixes.values() for p in ps), default=0
+        self._entries: list[NameEntry] = []
+        self._infos = self._key_infos()
+        prefixes = self._prefixes_per_key(prefixes_by_lang or {})
+        self._seed_keys = seed_keys(self._groups, self._common)
+        self._misspellings = Misspellings(
+            self._groups, self._common, self._suffixes, self._key_suffixes
         )
-        seeds: dict[str, list[str]] = {}
-        for key in self._groups:
-            if len(key) >= FUZZY_MIN and " " not in key and key not in self._common:
-                seeds.setdefault(key[:SEED], []).append(key)
-                seeds.setdefault(key[-SEED:], []).append(key)
-        automaton = ahocorasick.Automaton()
-        for key in self._groups:
-            automaton.add_word(key, (key, False))
-        for seed in seeds:
-            if seed not in self._groups:
-                automaton.add_word(seed, (seed, True))
-        self._seed_keys = {seed: tuple(keys) for seed, keys in seeds.items()}
-        self._fuzzy_cache: dict[tuple[str, str], tuple[str, int, float] | None] = {}
-        automaton.make_automaton()
-        self._automaton = automaton
+        self._automaton = self._build(prefixes)
 
     def _suffixes_per_key(self, by_lang: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
         """The suffixes each name may take.
@@ -200,26 +187,58 @@ class NameMatcher:
                 per_key[key] = chosen
         return per_key
 
-    def _prefixed(self, view: str, start: int, key: str) -> bool:
-        """Whether the word before ``start`` is only a clitic this name may take («و» + «إيران»)."""
-        prefixes = self._key_prefixes.get(key)
-        if not prefixes:
-            return False
-        for size in range(1, min(self._longest_prefix, start) + 1):
-            begin = start - size
-            if not is_word_char(view[begin]):
-                return False
-            if view[begin:start] in prefixes and (begin == 0 or not is_word_char(view[begin - 1])):
-                return True
-        return False
+    def _key_infos(self) -> dict[str, KeyInfo]:
+        index: dict[int, int] = {}
+        sets: dict[tuple[str, ...], frozenset[str]] = {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_fuzzy_cache": {}, "_code_version": CODE_VERSION}
+        def number(entry: NameEntry) -> int:
+            if id(entry) not in index:
+                index[id(entry)] = len(self._entries)
+                self._entries.append(entry)
+            return index[id(entry)]
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        if state.pop("_code_version", None) != CODE_VERSION:
-            raise ValueError("this matcher was pickled by other code: build it again")
-        self.__dict__.update(state)
+        infos: dict[str, KeyInfo] = {}
+        for key, group in self._groups.items():
+            suffixes = self._key_suffixes[key]
+            lower = next((e for e in group if not e.name[:1].isupper()), None)
+            infos[key] = KeyInfo(
+                EXACT,
+                len(key),
+                key,
+                sets.setdefault(suffixes, frozenset(suffixes)),
+                any(s[0] in " '" for s in suffixes),
+                number(group[0]),
+                -1 if lower is None else number(lower),
+                self._langs[key],
+            )
+        return infos
+
+    def _build(self, prefixes: dict[str, frozenset[str]]) -> ahocorasick.Automaton:
+        """Keys ``" " + name`` (and ``" " + clitic + name``, ``" " + first letters``)."""
+        forms: dict[str, list[KeyInfo]] = {}
+        checked: set[str] = set()
+        for key, info in self._infos.items():
+            form = scan_key(key)
+            if form != key:
+                checked.add(" " + form)  # "u.s.": the view must be compared
+            forms.setdefault(" " + form, []).append(info)
+            for prefix in prefixes.get(key, ()):
+                forms.setdefault(" " + prefix + form, []).append(info)
+        values: dict[str, Any] = {}
+        for form, infos in forms.items():
+            if len(infos) == 1 and form not in checked and form == " " + infos[0].key:
+                values[form] = infos[0]
+            else:
+                values[form] = (CHECKED, tuple(infos))
+        for seed, keys in self._seed_keys.items():
+            form = " " + scan_key(seed)
+            if form not in values and " " not in form[1:]:
+                values[form] = (SEED_HIT, seed, keys)
+        automaton = ahocorasick.Automaton()
+        for form in sorted(values, key=_insertion_order):
+            automaton.add_word(form, values[form])
+        automaton.make_automaton()
+        return automaton
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
@@ -228,170 +247,179 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self._groups)
 
+    @property
+    def langs(self) -> Mapping[str, frozenset[str]]:
+        """Every language that has each name (for any actor)."""
+        return self._langs
+
+    @property
+    def entries(self) -> list[NameEntry]:
+        """Every entry; a Hit names its entry by its index in this list."""
+        return self._entries
+
     def entries_for(self, key: str) -> tuple[NameEntry, ...]:
         return self._groups.get(key, ())
 
     def suffixes_for(self, key: str) -> tuple[str, ...]:
         return self._key_suffixes.get(key, self._suffixes)
 
-    @staticmethod
-    def _suffix_end(view: str, end: int, suffixes: frozenset[str]) -> int | None:
-        """Where the word ends if the match may end at ``end``; None if it may not.
-
-        A suffix runs to the end of the word, so the rest of the word must be one of the
-        name's suffixes. It may also be detached: after an apostrophe ("İran'ın", "Iran's") or
-        after the space a ZWNJ became («ایرانی‌ها»); the evidence then covers the whole word.
-        """
-        if end >= len(view):
-            return end
-        char = view[end]
-        if char.isalnum():
-            stop = _word_end(view, end)
-            return stop if view[end:stop] in suffixes else None
-        if char in " '" and suffixes:
-            stop = _word_end(view, end + 1)
-            if stop > end + 1 and view[end:stop] in suffixes:
-                return stop
-        return end
-
     def find(self, norm: NormalizedText, fuzzy: bool = True) -> list[NameMatch]:
-        """Leftmost-longest, non-overlapping matches in original offsets; exact before fuzzy."""
-        view = norm.text
-        exact: list[tuple[int, int, str]] = []
-        seed_hits: list[tuple[int, str]] = []
-        for last, (key, is_seed) in self._automaton.iter(view):
-            start = last - len(key) + 1
-            if is_seed:  # a seed is never also a name
-                if fuzzy:
-                    seed_hits.append((start, key))
-                continue
-            end = last + 1
-            if start > 0 and view[start - 1].isalnum() and not self._prefixed(view, start, key):
-                continue
-            stop = self._suffix_end(view, end, self._key_sets[key])
-            if stop is None:
-                continue
-            exact.append((start, stop, key))  # the evidence is the whole inflected word
-        # leftmost, then the longest word, then the longest name: «روسای» (a blocked word)
-        # beats «روس» + «ای»
-        exact.sort(key=lambda c: (c[0], -c[1], -len(c[2])))
-        matches: list[NameMatch] = []
-        taken: list[tuple[int, int]] = []
-        covered_until = -1
-        for start, end, key in exact:
-            if start < covered_until:
-                continue
-            o_start, o_end = norm.to_original(start, end)
-            entry = _case_fit(self._groups[key], norm.original[o_start])
-            if entry is None:
-                continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
-            covered_until = end
-            taken.append((start, end))
-            matches.append(
-                NameMatch(
-                    entry.actor_id,
-                    o_start,
-                    o_end,
-                    entry,
-                    key,
-                    100.0,
-                    self._langs[key],
-                    (start, end),
-                )
-            )
-        if seed_hits:
-            matches.extend(self._fuzzy(norm, seed_hits, taken))
-            matches.sort(key=lambda m: m.start)
-        return matches
-
-    def _fuzzy(
-        self, norm: NormalizedText, hits: list[tuple[int, str]], taken: list[tuple[int, int]]
-    ) -> list[NameMatch]:
-        view = norm.text
-        starts = [s for s, _ in taken]  # in text order, not overlapping
-        found: dict[int, NameMatch] = {}
-        tried: set[tuple[int, str]] = set()
-        for position, seed in hits:
-            inside = bisect_right(starts, position) - 1
-            if inside >= 0 and taken[inside][1] > position:
-                continue  # the seed of a name that matched exactly
-            start = position
-            while start > 0 and is_word_char(view[start - 1]):
-                start -= 1
-            end = position + len(seed)
-            while end < len(view) and is_word_char(view[end]):
-                end += 1
-            before_end = bisect_left(starts, end) - 1
-            if start in found or (before_end >= 0 and taken[before_end][1] > start):
-                continue
-            if (start, seed) in tried:
-                continue
-            tried.add((start, seed))
-            best = self._closest(view[start:end], seed)
-            if best is None:
-                continue
-            key, stop, score = best
-            o_start, o_end = norm.to_original(start, start + stop)
-            original = norm.original[o_start:o_end]
-            entry = self._groups[key][0]
-            if _cased(original[:1]) and not original[0].isupper():
-                continue  # cased scripts: only a Capitalised word may be a misspelt name
-            found[start] = NameMatch(
-                entry.actor_id,
+        """Leftmost-longest, non-overlapping matches in original offsets, in text order."""
+        entries = self._entries
+        return [
+            NameMatch(
+                entries[index].actor_id,
                 o_start,
                 o_end,
-                entry,
-                key,
+                entries[index],
+                info.key,
                 score,
-                self._langs[key],
-                (start, start + stop),
+                info.langs,
+                (start, end),
             )
+            for start, end, o_start, o_end, index, info, score in self.hits(norm, fuzzy)
+        ]
+
+    def hits(self, norm: NormalizedText, fuzzy: bool = True) -> list[Hit]:
+        """The matches as tuples (see `Hit`), exact and fuzzy, in text order."""
+        view = norm.text
+        scan = scan_text(view)
+        candidates, seeds = self._candidates(view, scan, fuzzy)
+        hits = self._select(norm, candidates)
+        if seeds:
+            found = self._fuzzy(norm, scan, seeds, hits)
+            if found:
+                hits.extend(found)
+                hits.sort(key=_ORDER)
+        return hits
+
+    def _candidates(self, view: str, scan: str, fuzzy: bool) -> tuple[list[Candidate], list[Seed]]:
+        """Names at word starts that end where a word may end (leftmost first), and seeds.
+
+        ``scan[i + 1]`` is ``view[i]`` (a space if it is no letter or digit); an automaton
+        hit ending at scan index ``e`` is a name ending before view index ``e``.
+        """
+        size = len(view)
+        find = scan.find
+        candidates: list[Candidate] = []
+        append = candidates.append
+        seeds: list[Seed] = []
+        messy = False
+        last_stop = 0
+        for end, info in self._automaton.iter(scan):
+            if info[0]:
+                if info[0] == SEED_HIT:
+                    if fuzzy:
+                        seeds.append((end - len(info[1]), info))
+                    continue
+                candidates.extend(self._checked(view, end, info[1]))
+                messy = True
+                continue
+            start = end - info[1]
+            if scan[end + 1] == " ":  # the name ends its word («ایرانی ها», "Iran's": maybe)
+                stop = end
+                if info[4] and end + 1 < size and scan[end + 2] != " " and view[end] in " '":
+                    stop = find(" ", end + 2) - 1
+                    if view[end:stop] not in info[3]:
+                        stop = end
+            else:  # the word goes on: the rest must be a suffix
+                stop = find(" ", end + 1) - 1
+                if view[end:stop] not in info[3]:
+                    continue
+            if start < last_stop:
+                messy = True
+            last_stop = stop
+            append((start, stop, info))
+        if messy:  # overlapping names («ایران» in «ایرانی»): leftmost, longest word, name
+            candidates.sort(key=_candidate_order)
+        return candidates, seeds
+
+    def _checked(self, view: str, end: int, infos: tuple[KeyInfo, ...]) -> list[Candidate]:
+        """Candidates of a scan form several names share, or that is not the name itself."""
+        found = []
+        for info in infos:
+            start = end - info.length
+            if view[start:end] != info.key:
+                continue
+            stop = suffix_end(view, end, info.suffixes)
+            if stop is not None:
+                found.append((start, stop, info))
+        return found
+
+    def _select(self, norm: NormalizedText, candidates: list[Candidate]) -> list[Hit]:
+        """The leftmost-longest candidates whose capitalisation fits, in original offsets."""
+        o_starts = original_starts(norm, [c[0] for c in candidates])
+        original = norm.original
+        chosen: list[tuple[int, int, int, int, KeyInfo]] = []
+        covered = 0
+        for (start, stop, info), o_start in zip(candidates, o_starts, strict=True):
+            if start < covered:
+                continue
+            index = info[5]
+            if info[6] != index and original[o_start].islower():
+                index = info[6]
+                if index < 0:
+                    continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
+            covered = stop
+            chosen.append((start, stop, o_start, index, info))
+        o_ends = original_ends(norm, [c[1] for c in chosen])
+        return [
+            (start, stop, o_start, o_end, index, info, 100.0)
+            for (start, stop, o_start, index, info), o_end in zip(chosen, o_ends, strict=True)
+        ]
+
+    def _fuzzy(
+        self,
+        norm: NormalizedText,
+        scan: str,
+        seeds: list[Seed],
+        hits: list[Hit],
+    ) -> list[Hit]:
+        """Words that begin like a long name (or one slip away) and are within an edit or two."""
+        view = norm.text
+        size = len(view)
+        starts = [hit[0] for hit in hits]
+        taken = set(starts)
+        found: dict[int, Hit] = {}
+        find = scan.find
+        shortest = FUZZY_MIN - 1
+        for start, (_, seed, keys) in seeds:  # a seed starts a word
+            if start in taken:
+                continue  # a name matched exactly here
+            stop = find(" ", start + 1) - 1
+            if stop < 0:
+                stop = size
+            if stop - start < shortest or start in found:
+                continue
+            inside = bisect_right(starts, start) - 1
+            if inside >= 0 and hits[inside][1] > start:
+                continue  # inside a name that matched exactly
+            before_end = bisect_left(starts, stop) - 1
+            if before_end >= 0 and hits[before_end][1] > start:
+                continue
+            best = self._misspellings.closest(view[start:stop], seed, keys)
+            if best is None:
+                continue
+            key, end, score = best
+            o_start, o_end = norm.to_original(start, start + end)
+            first = norm.original[o_start]
+            if _cased(first) and not first.isupper():
+                continue  # cased scripts: only a Capitalised word may be a misspelt name
+            info = self._infos[key]
+            found[start] = (start, start + end, o_start, o_end, info.entry, info, score)
         return list(found.values())
 
-    def _closest(self, word: str, seed: str) -> tuple[str, int, float] | None:
-        """The misspelt name ``word`` may be (cached: words repeat across documents)."""
-        cache_key = (word, seed)
-        if cache_key in self._fuzzy_cache:
-            return self._fuzzy_cache[cache_key]
-        best = None
-        if len(word) >= FUZZY_MIN - 1 and word not in self._groups and not self._is_common(word):
-            best = self._best(word, self._seed_keys[seed])
-        if len(self._fuzzy_cache) >= FUZZY_CACHE:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[cache_key] = best
-        return best
 
-    def _is_common(self, word: str) -> bool:
-        """A common word, also with an inflection («کمبودها», "stations"): never a misspelt name."""
-        if word in self._common:
-            return True
-        return any(
-            word[-size:] in self._suffix_set and word[:-size] in self._common
-            for size in self._suffix_sizes
-            if size < len(word)
-        )
 
-    def _best(self, word: str, keys: tuple[str, ...]) -> tuple[str, int, float] | None:
-        """The closest name within the allowed edits, and where in ``word`` the name ends."""
-        best: tuple[str, int, float] | None = None
-        for key in keys:
-            if word[0] != key[0]:
-                continue
-            allowed = 1 if len(key) < 10 else 2
-            for stop in self._stops(word, len(key), allowed, self.suffixes_for(key)):
-                distance = Levenshtein.distance(word[:stop], key, score_cutoff=allowed)
-                if 0 < distance <= allowed:
-                    score = 100.0 * (1 - distance / max(len(key), stop))
-                    if best is None or score > best[2]:
-                        best = (key, stop, score)
-        return best
+# word-initial letters by frequency, per script; the automaton's node for "a space" keeps its
+# children in insertion order and is searched linearly at every word start
+_FREQUENT = (
+    "بمادکتنوهسیرشآگخپحعزفقلجچصطغضظثذژئ",
+    "tsacpbmdfihlrwegnouvkyjqxzəışçğöü",
+    "пнсвокдртмизбагеулчшфэжщцюхяйё",
+)
+_RANK = {char: rank * 4 + script for script, s in enumerate(_FREQUENT) for rank, char in enumerate(s)}
 
-    @staticmethod
-    def _stops(word: str, length: int, allowed: int, suffixes: tuple[str, ...]) -> list[int]:
-        """Candidate ends of the name inside ``word``: the whole word or before a suffix."""
-        stops = [len(word)] if abs(len(word) - length) <= allowed else []
-        for suffix in suffixes:
-            stop = len(word) - len(suffix)
-            if word.endswith(suffix) and abs(stop - length) <= allowed and stop not in stops:
-                stops.append(stop)
-        return stops
+
+def _insertion_order(form: str) -> tuple[int, str]:
+    return _RANK.get(form[1:2], 1000), form

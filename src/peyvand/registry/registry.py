@@ -9,43 +9,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.actors import ActorEntry, merge, packaged_entries
 from peyvand.registry.cache import DiskCache, cache_key, default_directory
 from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
-from peyvand.registry.matcher import TURKIC, NameEntry, NameMatch, NameMatcher, name_key
+from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
+from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher, name_key
 from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText, normalize
 
-
-@dataclass(frozen=True, slots=True)
-class ActorInfo:
-    id: str
-    type: str
-    name: str
-    country: str | None = None
-    sponsor: str | None = None
-    kind: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One mention linked to an actor, with the reason it linked."""
-
-    actor: ActorInfo
-    start: int
-    end: int
-    method: str  # "exact" | "alias" | "fuzzy" | "context"
-    score: float
-    matched: str  # the registry name that matched
-    lang: str
-
-
-EXACT_KINDS = frozenset({"cldr", "name"})
-USAGE_KINDS = frozenset({"capital", "demonym"})
+__all__ = ["EXACT_KINDS", "USAGE_KINDS", "ActorInfo", "Link", "Registry"]
 
 
 class Registry:
@@ -63,6 +38,7 @@ class Registry:
         self._actors_loaded: list[ActorEntry] | None = None
         self._info: dict[str, ActorInfo] | None = None
         self._matcher: NameMatcher | None = None
+        self._linker: Linker | None = None
         self._cache = cache if cache is not None else DiskCache(default_directory())
         self._context = ContextRules(data)
         self._usage = UsageRules(data)
@@ -131,45 +107,35 @@ class Registry:
         assert self._matcher is not None
         return self._matcher
 
+    def _words(self, lang: str, name: str) -> set[str]:
+        """The normalized lines of a language's data file (none if it has no such file)."""
+        if not self._data.has(lang, name):
+            return set()
+        turkic = lang in TURKIC
+        return {normalize(line, turkic=turkic).text for line in self._data.lines(lang, name)}
+
     def _build_matcher(self) -> None:
         if self._matcher is None:
-            suffixes: set[str] = set()
-            common: set[str] = set()
-            for lang in SUPPORTED_LANGUAGES:
-                turkic = lang in TURKIC
-                if self._data.has(lang, "name_suffixes.txt"):
-                    for suffix in self._data.lines(lang, "name_suffixes.txt"):
-                        suffixes.add(normalize(suffix, turkic=turkic).text)
-                if self._data.has(lang, "common_words.txt"):
-                    for word in self._data.lines(lang, "common_words.txt"):
-                        common.add(normalize(word, turkic=turkic).text)
-            self._matcher = NameMatcher(self.name_entries(), suffixes, common)
+            suffixes = {lang: self._words(lang, "name_suffixes.txt") for lang in SUPPORTED_LANGUAGES}
+            prefixes = {lang: self._words(lang, "name_prefixes.txt") for lang in SUPPORTED_LANGUAGES}
+            common = set().union(*(self._words(lang, "common_words.txt") for lang in SUPPORTED_LANGUAGES))
+            self._matcher = NameMatcher(
+                self.name_entries(),
+                set().union(*suffixes.values()),
+                common,
+                suffixes_by_lang=suffixes,
+                prefixes_by_lang=prefixes,
+            )
+
+    @property
+    def linker(self) -> Linker:
+        if self._linker is None:
+            self._linker = Linker(self.matcher, self.info, self._context, self._usage)
+        return self._linker
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
-        matches = self.matcher.find(norm, fuzzy=fuzzy)
-        resolved = self._context.resolve(norm, matches, lang)
-        links: list[Link] = []
-        text = norm.original
-        for match, actor_id, how in resolved:
-            kind = match.entry.kind
-            if kind in USAGE_KINDS and self._usage.not_the_actor(text, match, kind, lang):
-                continue
-            method = "fuzzy" if match.fuzzy else how
-            info = self.info(actor_id)
-            if info is None:
-                continue
-            links.append(
-                Link(
-                    info,
-                    match.start,
-                    match.end,
-                    method,
-                    match.score,
-                    match.entry.name,
-                    match.entry.lang,
-                )
-            )
-        return links
+        """Every linked mention in a document's normalized view, in text order."""
+        return self.linker.link(norm, lang, fuzzy)
 
     def search(self, name: str, lang: str | None = None) -> list[Link]:
         """How ``name`` links: the whole string as a document, every link with its reason."""
@@ -179,8 +145,3 @@ class Registry:
     def exact_key(self, name: str, lang: str) -> str:
         return name_key(name, lang)
 
-
-def method_of(match: NameMatch) -> str:
-    if match.fuzzy:
-        return "fuzzy"
-    return "exact" if match.entry.kind in EXACT_KINDS else "alias"

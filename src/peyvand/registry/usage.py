@@ -5,25 +5,31 @@ only a place in "in Baku", «در تهران», «Bakıda», «в Тегеран
 a demonym names a language in "Azerbaijani subtitles", «زیرنویس آذربایجانی». The cues are
 data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital`` or ``demonym``),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
-ending on the name's own word), and the cue.
+ending on the name's own word), and the cue. The words around a name are read from the
+normalized view, which is what the cues are normalized to; only the dateline looks at the
+original text (capitals, line starts).
 """
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
-from peyvand.registry.matcher import TURKIC, NameMatch
+from peyvand.registry.matcher import TURKIC
 from peyvand.text.normalize import normalize
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\u200c'’-]+")
 _DATELINE = regex.compile(r"\s*[,،—–-]\s*\d|\s*\(")
+_VIEW_WORD = re.compile(r"(?:[^\W_]|['-])+")  # a word of the view: letters, digits, ' and -
+REACH = 40  # how far before or after a name its neighbour word may start
 
 
 class UsageRules:
     def __init__(self, data: LanguageData) -> None:
         self._data = data
         self._rules: dict[tuple[str, str], frozenset[str]] | None = None
+        self._by_kind: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
     @property
     def rules(self) -> dict[tuple[str, str], frozenset[str]]:
@@ -39,28 +45,83 @@ class UsageRules:
             self._rules = {key: frozenset(words) for key, words in rules.items()}
         return self._rules
 
-    def not_the_actor(self, text: str, match: NameMatch, kind: str, lang: str | None) -> bool:
-        """True when this mention names a place or a language rather than the country."""
-        turkic = lang in TURKIC
-        surface = text[match.start : match.end]
-        if kind == "capital":
-            line_start = text.rfind("\n", 0, match.start) + 1
-            at_line_start = not text[line_start : match.start].strip()
-            if at_line_start and (surface.isupper() or _DATELINE.match(text, match.end)):
+    def _kind(self, kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        if kind not in self._by_kind:
+            empty: frozenset[str] = frozenset()
+            self._by_kind[kind] = (
+                self.rules.get((kind, "suffix"), empty),
+                self.rules.get((kind, "before"), empty),
+                self.rules.get((kind, "after"), empty),
+            )
+        return self._by_kind[kind]
+
+    def not_the_actor(
+        self,
+        view: str,
+        text: str,
+        span: tuple[int, int, int, int],
+        key_length: int,
+        kind: str,
+    ) -> bool:
+        """True when this mention names a place or a language rather than the country.
+
+        ``span``: the mention's view start and end, then its original start and end.
+        """
+        start, end, o_start, o_end = span
+        if kind == "capital" and _at_line_start(text, o_start):
+            if text[o_start:o_end].isupper() or _DATELINE.match(text, o_end):
                 return True  # a dateline: "BAKU, 19 June (agency) —"
-        suffixes = self.rules.get((kind, "suffix"), frozenset())
-        if suffixes:
-            tail = normalize(surface, turkic=turkic).text[len(match.key) :]
-            if tail and (tail in suffixes or tail.lstrip("'’") in suffixes):
+        suffixes, before, after = self._by_kind.get(kind) or self._kind(kind)
+        if suffixes and end > start + key_length:
+            tail = view[start + key_length : end]
+            if tail in suffixes or tail.lstrip("'’") in suffixes:
                 return True
-        before_words = _WORD.findall(text[max(0, match.start - 40) : match.start])
-        if before_words:
-            before = normalize(before_words[-1], turkic=turkic).text
-            if before in self.rules.get((kind, "before"), frozenset()):
-                return True
-        after_words = _WORD.findall(text[match.end : match.end + 40])
-        if after_words:
-            after = normalize(after_words[0], turkic=turkic).text
-            if after in self.rules.get((kind, "after"), frozenset()):
-                return True
-        return False
+        if before and word_before(view, start) in before:
+            return True
+        return bool(after) and word_after(view, end) in after
+
+
+def word_before(view: str, start: int) -> str:
+    """The last word of the view that ends before ``start`` (within ``REACH``); "" if none."""
+    floor = max(0, start - REACH)
+    end = start
+    while end > floor:
+        space = view.rfind(" ", floor, end)
+        token = view[space + 1 if space >= 0 else floor : end]
+        if token:
+            if token.isalnum():
+                return token
+            words = _VIEW_WORD.findall(token)
+            if words:
+                return str(words[-1])
+        if space < 0:
+            break
+        end = space
+    return ""
+
+
+def word_after(view: str, end: int) -> str:
+    """The first word of the view that starts at or after ``end`` (within ``REACH``)."""
+    ceiling = min(len(view), end + REACH)
+    start = end
+    while start < ceiling:
+        space = view.find(" ", start, ceiling)
+        token = view[start : space if space >= 0 else ceiling]
+        if token:
+            if token.isalnum():
+                return token
+            words = _VIEW_WORD.findall(token)
+            if words:
+                return str(words[0])
+        if space < 0:
+            break
+        start = space + 1
+    return ""
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    """Only whitespace between the last line break and ``start`` in the original text."""
+    index = start - 1
+    while index >= 0 and text[index] != "\n" and text[index].isspace():
+        index -= 1
+    return index < 0 or text[index] == "\n"

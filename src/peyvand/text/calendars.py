@@ -21,6 +21,7 @@ overlaps the native one the most and can be computed without guessing:
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 from persiantools.jdatetime import JalaliDate
@@ -90,10 +91,14 @@ def from_gregorian(calendar: str, date: datetime.date) -> YMD:
     return date.year, date.month, date.day
 
 
+# The value functions are pure and news repeats its dates: conversions are remembered (a
+# date that does not exist raises each time, as exceptions are not cached).
+@lru_cache(maxsize=4096)
 def day_value(calendar: str, year: int, month: int, day: int) -> str:
     return to_gregorian(calendar, year, month, day).isoformat()
 
 
+@lru_cache(maxsize=4096)
 def month_value(calendar: str, year: int, month: int) -> str:
     """ISO ``yyyy-mm`` of the Gregorian month containing the 15th of this month."""
     if not 1 <= month <= 12:
@@ -102,6 +107,7 @@ def month_value(calendar: str, year: int, month: int) -> str:
     return f"{middle.year:04d}-{middle.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def year_value(calendar: str, year: int) -> str:
     if calendar == JALALI:
         if not 1 <= year <= 3000:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,16 +121,89 @@ def _branches(alternatives: list[list[str]]) -> str:
 _CLASSES = {"آ": "آا", "ا": "آا", "ı": "ıi", "i": "ıi", "'": "'’", "’": "'’"}  # as ``_atoms``
 
 
-def _first(entry: str) -> frozenset[str] | None:
-    """The characters the pattern of ``entry`` can start with; None if it can match empty."""
+def _first(entry: str, at: int = 0) -> frozenset[str] | None:
+    """The characters the pattern of ``entry[at:]`` (as ``_atoms`` writes it) can start
+    with; None if it can match nothing."""
     chars: set[str] = set()
-    for index, char in enumerate(entry):
+    for index in range(at, len(entry)):
+        char = entry[index]
         if char in " -":  # optional atoms: " ?", "-?" and "[- ]?"
             chars |= {"-", " "} if index else {char}
             continue
         chars |= set(_CLASSES.get(char, char))
         return frozenset(chars)
     return None
+
+
+def _atom_sets(entry: str) -> list[tuple[str, bool]]:
+    """``_atoms`` as (characters an atom matches, whether it may match nothing)."""
+    out: list[tuple[str, bool]] = []
+    for index, char in enumerate(entry):
+        if char in " -":
+            out.append(("- " if char == "-" and index else char, True))
+        elif char == ".":
+            out.extend([(".", False), (" ", True)] if index + 1 < len(entry) else [(".", False)])
+        else:
+            out.append((_CLASSES.get(char, char), False))
+    return out
+
+
+class _Spellings:
+    """Which letters can follow a starter word in a match of a pattern it starts.
+
+    Every spelling of the starting kinds is run, as its atoms, over the starter: a letter
+    may follow if some spelling can go on with it there, or ends there and its kind's tail
+    allows it. A spelling that could end inside the starter leaves the answer open (None).
+    """
+
+    def __init__(
+        self,
+        spellings: dict[str, list[str]],
+        tail: Callable[[str, str], frozenset[str] | None],
+    ) -> None:
+        self._tail = tail
+        self._by_first: dict[str, list[tuple[str, str, list[tuple[str, bool]]]]] = defaultdict(list)
+        self._anywhere: dict[str, list[tuple[str, str, list[tuple[str, bool]]]]] = defaultdict(list)
+        for kind, names in _STARTS.items():
+            for entry in spellings.get(kind, ()):
+                atoms = _atom_sets(entry)
+                for name in names:
+                    if not atoms or atoms[0][1]:
+                        self._anywhere[name].append((kind, entry, atoms))
+                    else:
+                        for char in atoms[0][0]:
+                            self._by_first[char + name].append((kind, entry, atoms))
+
+    def letters_after(self, word: str, name: str) -> frozenset[str] | None:
+        letters: set[str] = set()
+        for kind, entry, atoms in self._by_first[word[0] + name] + self._anywhere[name]:
+            states = _closure({0}, atoms)
+            for char in word:
+                if len(atoms) in states:
+                    return None  # the spelling may end inside the word
+                states = _closure(
+                    {i + 1 for i in states if i < len(atoms) and char in atoms[i][0]}, atoms
+                )
+            for i in states:
+                if i == len(atoms):
+                    tail = self._tail(kind, entry)
+                    if tail is None:
+                        return None
+                    letters |= tail
+                else:
+                    letters.update(c for c in atoms[i][0] if c.isalpha())
+        return frozenset(letters)
+
+
+def _closure(states: set[int], atoms: list[tuple[str, bool]]) -> set[int]:
+    """The atom positions reachable from ``states`` by skipping atoms that may match nothing."""
+    todo, out = list(states), set(states)
+    while todo:
+        i = todo.pop()
+        if i < len(atoms) and atoms[i][1] and i + 1 not in out:
+            out.add(i + 1)
+            todo.append(i + 1)
+    return out
 
 
 def _alternation(entries: Iterable[str]) -> str:
@@ -270,9 +343,9 @@ class Grammar:
         self.groups: dict[str, dict[str, int]] = {
             name: dict(pattern.groupindex) for name, pattern in self.patterns.items()
         }
-        self._automaton = self._starters()
         self._follow = {"separator": "-/.", "decade_after": self._first_chars("decade_after")}
         self._prefilters()
+        self._automaton = self._starters()
 
     def _load(self, data: LanguageData, lang: str) -> None:
         settings = self.settings.setdefault(lang, {})
@@ -305,49 +378,77 @@ class Grammar:
             self.months.setdefault(lookup_key(text), MonthName(int(number), calendar, flag))
 
     def _starters(self) -> ahocorasick.Automaton:
+        """The automaton of starter words. Each one carries, per pattern it starts: the
+        pattern's name and rank, how close its year must be (``_year_within``) and which
+        letters may follow the starter (None: any), so ``anchors`` drops what cannot match."""
         starters: dict[str, set[str]] = defaultdict(set)
         for kind, pattern_names in _STARTS.items():
             for entry in self._spellings[kind]:
                 first = regex.split(r"[ .\-]", entry, maxsplit=1)[0]
                 for form in _variants(first) if first else ():
                     starters[form].update(pattern_names)
+        spellings = _Spellings(self._spellings, self._tail)
         automaton = ahocorasick.Automaton()
         for word, names in starters.items():
             whole = names == {"century_roman"}  # a Roman numeral must be a word of its own
-            ordered = tuple(sorted(names, key=lambda name: RANK[name]))
-            automaton.add_word(word, (len(word), ordered, whole))
+            ordered = [
+                (name, RANK[name], self._year_within.get(name), spellings.letters_after(word, name))
+                for name in sorted(names, key=lambda name: RANK[name])
+            ]
+            unpublished = tuple(entry for entry in ordered if entry[0] not in NEEDS_PUBLISHED)
+            automaton.add_word(word, (len(word), tuple(ordered), unpublished, whole))
         automaton.make_automaton()
         return automaton
+
+    def _tail(self, kind: str, entry: str) -> frozenset[str] | None:
+        """The letters that can follow a whole ``entry`` of a starter ``kind`` (None: any).
+        Only a month is followed by letters (its suffix, «ماه»); the other starters end at
+        a non-letter (``_R``, a space or a digit) unless they end with a non-letter and a
+        ``_L`` word follows."""
+        if kind == "month":
+            tails = [_first(e) for k in ("month_suffix", "month_after") for e in self._spellings[k]]
+            if None in tails:
+                return None
+            return frozenset(c for tail in tails if tail for c in tail if c.isalpha())
+        if kind == "roman" or (
+            kind in ("decade_before", "century_before") and not entry[-1:].isalpha()
+        ):
+            return None
+        return frozenset()
 
     def anchors(self, view: str, relative: bool) -> list[tuple[int, str]]:
         """(position, pattern name) pairs worth trying: starters and runs of digits.
 
-        A pair is left out when its pattern cannot match there (``_prefilters``): no digit
-        close enough for the year it needs, or no word after the digits that it could go on
-        with. This only saves attempts; the matches are the same.
+        A pair is left out when its pattern cannot match there: a letter after the starter
+        that no spelling continues with, no digit close enough for the year it needs, or no
+        word after the digits that it could go on with (``_prefilters``). This only saves
+        attempts; the matches are the same.
         """
         runs = [(m.start(), m.end()) for m in _ANY_DIGITS.finditer(view)]
         ends = [end for _, end in runs]
         anchors: list[tuple[int, str]] = []
-        seen: set[tuple[int, str]] = set()
-        for last, (length, names, whole) in self._automaton.iter(view):
-            start = last - length + 1
-            if (start and view[start - 1].isalpha()) or (
-                whole and last + 1 < len(view) and view[last + 1].isalpha()
-            ):
-                continue
-            for name in names:
-                if (relative or name not in NEEDS_PUBLISHED) and (start, name) not in seen:
-                    seen.add((start, name))
-                    width = self._year_within.get(name)
-                    if width is not None:  # is there a digit in view[start : start + width]?
-                        k = bisect_right(ends, start)
-                        if k == len(runs) or runs[k][0] >= start + width:
-                            continue
-                    anchors.append((start, name))
+        seen: set[int] = set()
         size_of = len(view)
+        for last, (length, every, unpublished, whole) in self._automaton.iter(view):
+            start = last - length + 1
+            if start and view[start - 1].isalpha():
+                continue
+            following = view[last + 1] if last + 1 < size_of else ""
+            letter = following.isalpha()
+            if whole and letter:
+                continue
+            for name, rank, width, letters in every if relative else unpublished:
+                if letter and letters is not None and following not in letters:
+                    continue  # «آذربایجان» is no «آذر»
+                if width is not None:  # is there a digit in view[start : start + width]?
+                    k = bisect_right(ends, start)
+                    if k == len(runs) or runs[k][0] >= start + width:
+                        continue
+                if start * 32 + rank not in seen:
+                    seen.add(start * 32 + rank)
+                    anchors.append((start, name))
         for run_start, run_end in runs:
-            if not view.isascii() and not view[run_start:run_end].isascii():
+            if not view[run_start:run_end].isascii():
                 self._ascii_runs(view, run_start, run_end, anchors)
                 continue
             following = view[run_end] if run_end < size_of else ""

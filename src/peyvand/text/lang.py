@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -23,7 +24,7 @@ CUES_FILE = "lang_cues.tsv"
 
 _CAP = 2000  # characters of a paragraph that are looked at
 _DOC_WINDOWS = (1200, 500, 500)  # head, middle and tail sampled from a long document
-_PROBE_WINDOWS = (300, 100, 100)  # the smaller sample of a document that is read first ...
+_PROBE_WINDOWS = (240, 80, 80)  # the smaller sample of a document that is read first ...
 _SURE_SCORE = 20.0  # ... and settles it alone when its cue evidence reaches this,
 _SURE_GAP = 10.0  # leads the runner-up by this, the runner-up has at most this share of it
 _SURE_RATIO = 0.4  # (Latin-script languages share many cues: en/az/tr probes rarely settle),
@@ -226,16 +227,19 @@ class LanguageIdentifier:
         tokens = _TOKEN_RE.findall(text)
         if not tokens:
             return None
-        scripts = {char: _script(char) for char in set(map(itemgetter(0), tokens))}
-        if len(set(scripts.values())) == 1:  # the usual case: one script, no loop
-            script = scripts[tokens[0][0]]
+        firsts = list(map(itemgetter(0), tokens))
+        scripts = {char: _script(char) for char in set(firsts)}
+        if len(set(scripts.values())) == 1:  # the usual case: one script
+            script = scripts[firsts[0]]
             by_script, letters = {script: tokens}, {script: sum(map(len, tokens))}
-        else:
+        else:  # scripts in order of first appearance, as ``max`` breaks ties by it
+            kinds = list(map(scripts.__getitem__, firsts))
+            sizes = list(map(len, tokens))
             by_script, letters = {}, {}
-            for token in tokens:
-                script = scripts[token[0]]
-                by_script.setdefault(script, []).append(token)
-                letters[script] = letters.get(script, 0) + len(token)
+            for script in dict.fromkeys(kinds):
+                chosen = [kind == script for kind in kinds]
+                by_script[script] = list(compress(tokens, chosen))
+                letters[script] = sum(compress(sizes, chosen))
         script = max(letters, key=letters.__getitem__)
         cues = self._tables().get(script)
         if cues is None:

@@ -53,6 +53,22 @@ class Token:
     joins_next: bool = False  # an attached connector («سیو») needs a following part
 
 
+# A token as placed relative to its match: offset and length of the number, value, kind,
+# entry, and whether it ends the phrase or joins the next part (see ``Token``).
+_Shape = tuple[int, int, Decimal, str, "Entry | None", bool, bool]
+_SHAPES = 10_000  # distinct matches whose reading is remembered
+
+
+class _Everything(frozenset[str]):
+    """A set that contains every string."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ALL = _Everything()
+
+
 def _letter(char: str) -> bool:
     """Whether ``char`` is what ``[^\\W\\d_]`` matches: a word character, no digit, no "_"."""
     return char.isalnum() and not char.isdecimal()
@@ -94,6 +110,7 @@ class Lexicon:
         self.articles: list[str] = []
         self.separators: dict[str, str] = {}
         self.units_before_tens: set[str] = set()
+        self._shapes: dict[tuple[str | None, ...], _Shape] = {}
         rows = {
             lang: data.rows(lang, NUMBER_WORDS) for lang in langs if data.has(lang, NUMBER_WORDS)
         }
@@ -176,7 +193,13 @@ class Lexicon:
         # words around numbers, in ``numbers``) finds every place worth trying ``word_re`` at.
         self.starters = {*words, *self.articles, *(p + w for p in self.prefixes for w in words)}
         self.starters.discard("")
-        # Digit endings: after digits an ending may follow an apostrophe or a hyphen.
+        # Digit endings: after digits an ending may follow an apostrophe or a hyphen. They can
+        # only match where one of their first letters follows (no test if one is empty or
+        # starts with such a mark).
+        firsts = {
+            e[:1] for j in ("attached", "digits", "space") for e in by_join.get(("ordinal", j), [])
+        }
+        self.ordinal_firsts = _ALL if firsts & {"", "-", "'", "’", " "} else frozenset(firsts)
         self.digit_ordinal_re = re.compile(
             f"['’-]?(?:{endings('ordinal', ('attached', 'digits', 'space'))}){LETTER_AFTER}"
             f"| (?:{endings('ordinal', ('space',))}){LETTER_AFTER}"
@@ -202,30 +225,34 @@ class Lexicon:
         return None if m is None else self.token(m)
 
     def token(self, m: re.Match[str]) -> Token:
-        """The token of a ``word_re`` match."""
+        """The token of a ``word_re`` match; its reading depends only on the matched groups,
+        so it is worked out once per distinct groups and then placed at the match."""
+        groups = m.groups()
+        shape = self._shapes.get(groups)
+        if shape is None:
+            if len(self._shapes) >= _SHAPES:
+                self._shapes.clear()
+            shape = self._shapes[groups] = self._shape(m)
+        begin, size, value, kind, entry, ends_phrase, joins_next = shape
+        at = m.start() + begin
+        return Token(at, at + size, m.end(), value, kind, entry, ends_phrase, joins_next)
+
+    def _shape(self, m: re.Match[str]) -> _Shape:
+        """Where the number starts and how long it is (relative to the match), and what it is."""
         if self.articles and m.group("art") is not None:
-            return Token(m.start(), m.end(), m.end(), Decimal(1), "article")
+            return 0, m.end() - m.start(), Decimal(1), "article", None, False, False
         word, start = m.group("w"), m.start("w")
         pre = m.group("pre") if self.prefixes else None
         if pre and pre + word in self.words:  # «واحد» is one word, not «و» + «احد»
             word, start = pre + word, m.start()
         entry = self.words[word]
-        end = m.end("w")
+        begin, size = start - m.start(), m.end("w") - start
         if m.group("ord") is not None:
-            return Token(start, end, m.end(), entry.value, "ordinal", entry)
+            return begin, size, entry.value, "ordinal", entry, False, False
         if m.group("pl") is not None:
-            return Token(start, end, m.end(), entry.value, "plural", entry)
-        kind = entry.kind
-        return Token(
-            start,
-            end,
-            m.end(),
-            entry.value,
-            kind,
-            entry,
-            ends_phrase=m.group("case") is not None,
-            joins_next=m.group("cs") is not None,
-        )
+            return begin, size, entry.value, "plural", entry, False, False
+        ends_phrase, joins_next = m.group("case") is not None, m.group("cs") is not None
+        return begin, size, entry.value, entry.kind, entry, ends_phrase, joins_next
 
 
 class Composer:
@@ -352,4 +379,6 @@ class Composer:
         """The value so far, or None when nothing (or only "a", or a lone half) was read."""
         if self.needs_scale or (self.group is None and not self.chunks):
             return None
+        if not self.chunks and self.group is not None:
+            return self.group
         return sum((v for v, _ in self.chunks), Decimal(0)) + (self.group or Decimal(0))

@@ -133,9 +133,11 @@ class _Cues:
             start = last - size + 1
             if mask & _STARTER:
                 starters.add(start)
-            if mask & ~_STARTER:
-                starts[start] = starts.get(start, 0) | mask
-                ends[last + 1] = ends.get(last + 1, 0) | mask
+            if mask & ~_STARTER:  # marked one character early (starts) and late (ends) too
+                for at in (start - 1, start):
+                    starts[at] = starts.get(at, 0) | mask
+                for at in (last + 1, last + 2):
+                    ends[at] = ends.get(at, 0) | mask
                 if mask & _EXCLUDE:
                     text.excluded.append((start, last + 1))
         text.words = text.lex.matches(view, starters) if starters else {}
@@ -145,8 +147,14 @@ class _Cues:
         return self.meaning.get((kind, key), ("-", False))
 
 
+def _mark(char: str) -> bool:
+    """Whether ``char`` is a nonspacing mark (letters, digits and spaces are looked up fast)."""
+    return not (char.isalnum() or char.isspace()) and unicodedata.category(char) == "Mn"
+
+
 def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+    whole = int(value)
+    return whole if whole == value else float(value)
 
 
 class _Text:
@@ -158,8 +166,8 @@ class _Text:
     def __init__(self, view: str, norm: NormalizedText, lex: Lexicon, cues: _Cues) -> None:
         self.view, self.norm, self.lex, self.cues = view, norm, lex, cues
         self.words: dict[int, re.Match[str]] = {}  # position -> ``word_re`` match
-        self.starts: dict[int, int] = {}  # position -> kinds of phrases starting there
-        self.ends: dict[int, int] = {}  # position -> kinds of phrases ending there
+        self.starts: dict[int, int] = {}  # position -> kinds of phrases starting there or next
+        self.ends: dict[int, int] = {}  # position -> kinds of phrases ending there or just before
         self.excluded: list[tuple[int, int]] = []  # spans of exclusion phrases
         cues.occurrences(self)
 
@@ -170,13 +178,11 @@ class _Text:
 
     def may_start(self, bit: int, pos: int) -> bool:
         """Whether a phrase of this kind starts at ``pos`` or one character later."""
-        starts = self.starts
-        return bool((self.cues.always | starts.get(pos, 0) | starts.get(pos + 1, 0)) & bit)
+        return bool((self.cues.always | self.starts.get(pos, 0)) & bit)
 
     def may_end(self, bit: int, pos: int) -> bool:
         """Whether a phrase of this kind ends at ``pos`` or one character earlier."""
-        ends = self.ends
-        return bool((self.cues.always | ends.get(pos, 0) | ends.get(pos - 1, 0)) & bit)
+        return bool((self.cues.always | self.ends.get(pos, 0)) & bit)
 
     def may_exclude(self, low: int, high: int) -> bool:
         """Whether an exclusion phrase lies within ``view[low:high]``."""
@@ -352,7 +358,11 @@ class NumberFinder:
         if "-" in chain:  # a range «10-15»: the second number is found on its own
             chain = chain[: chain.index("-")]
             end = pos + len(chain)
-        seps = [(pos + s.start(), s.group()) for s in _SEP_RE.finditer(chain)]
+        seps = (
+            []
+            if chain.isdigit()
+            else [(pos + s.start(), s.group()) for s in _SEP_RE.finditer(chain)]
+        )
         value = self._digit_value(view, pos, end, seps, lex=lex, norm=norm)
         if value is None:
             return end
@@ -428,7 +438,8 @@ class NumberFinder:
     def _after_digits(self, view: str, end: int, lex: Lexicon) -> int | None:
         """Where to skip to when what follows the digits makes them no count, else None."""
         char = view[end]
-        if char.isalpha() or (char in "-'’ " and view[end + 1 : end + 2].isalpha()):
+        first = view[end + 1 : end + 2] if char in "-'’ " else char
+        if first in lex.ordinal_firsts and (char.isalpha() or first.isalpha()):
             ordinal = lex.digit_ordinal_re.match(view, end)
             if ordinal is not None:
                 return ordinal.end()
@@ -451,20 +462,50 @@ class NumberFinder:
     def _quantity(
         self, text: _Text, tokens: list[Token], comp: Composer, *, floor: int
     ) -> tuple[Quantity, int] | None:
-        """Adds qualifier, percent and currency words around a phrase; None if no quantity.
-
-        Each pattern runs only where ``text`` saw one of its phrases (``_Text.may_*``).
-        """
+        """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
         value = comp.value()
         if value is None:
             return None
-        view, norm, cues = text.view, text.norm, text.cues
         core_s, core_e = tokens[0].start, tokens[-1].end
-        low, high = max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
-        if text.may_exclude(low, high):
-            for ex in cues.exclude_re.finditer(view, low, high):
-                if ex.start() <= core_s and ex.end() >= core_e:
-                    return None
+        cues = text.cues
+        if text.excluded or cues.always:  # rare: there are exclusion phrases to look at
+            view = text.view
+            low, high = max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
+            if text.may_exclude(low, high):
+                for ex in cues.exclude_re.finditer(view, low, high):
+                    if ex.start() <= core_s and ex.end() >= core_e:
+                        return None
+        # Without a phrase ending just before the number or starting just after it, nothing
+        # around it can change: the usual case skips all the patterns.
+        if cues.always | text.ends.get(core_s, 0) | text.starts.get(core_e, 0):
+            start, end, unit, qualifier, approx = self._context(text, core_s, core_e, floor)
+        else:
+            start, end, unit, qualifier, approx = core_s, core_e, "count", None, False
+        if (
+            len(tokens) == 1
+            and tokens[0].entry is not None
+            and tokens[0].entry.weak
+            and unit == "count"
+            and qualifier is None
+        ):
+            return None
+        norm = text.norm
+        o_start, o_end = norm.to_original(start, end)
+        original = norm.original
+        while o_end < len(original) and _mark(original[o_end]):
+            o_end += 1  # a vowel mark on the last letter («درصدِ») belongs to the word
+        quantity = Quantity(
+            _number(value), unit, approx, qualifier, original[o_start:o_end], o_start, o_end
+        )
+        return quantity, end
+
+    @staticmethod
+    def _context(
+        text: _Text, core_s: int, core_e: int, floor: int
+    ) -> tuple[int, int, str, str | None, bool]:
+        """Span, unit, qualifier and approx of the number ``[core_s, core_e)`` with the words
+        around it; each pattern runs only where ``text`` saw one of its phrases."""
+        view, cues = text.view, text.cues
         start, end, unit = core_s, core_e, "count"
         m = cues.unit_after_re.match(view, core_e) if text.may_start(_UNIT_AFTER, core_e) else None
         if m is not None:
@@ -483,18 +524,4 @@ class NumberFinder:
             m = cues.after_re.match(view, end)
             if m is not None:
                 (qualifier, approx), end = cues.lookup("after", m.group()), m.end()
-        if (
-            len(tokens) == 1
-            and tokens[0].entry is not None
-            and tokens[0].entry.weak
-            and unit == "count"
-            and qualifier is None
-        ):
-            return None
-        o_start, o_end = norm.to_original(start, end)
-        while o_end < len(norm.original) and unicodedata.category(norm.original[o_end]) == "Mn":
-            o_end += 1  # a vowel mark on the last letter («درصدِ») belongs to the word
-        quantity = Quantity(
-            _number(value), unit, approx, qualifier, norm.original[o_start:o_end], o_start, o_end
-        )
-        return quantity, end
+        return start, end, unit, qualifier, approx
