@@ -111,9 +111,8 @@ def dates(pipeline: Pipeline) -> Component:
 
 
 def quantities(pipeline: Pipeline) -> Component:
-    from peyvand.text.numbers import NumberFinder
-
     from peyvand.extract.quantity_filter import QuantityFilter
+    from peyvand.text.numbers import NumberFinder
 
     finder = pipeline.shared("numbers", lambda: NumberFinder(pipeline.data))
     counts_nothing = QuantityFilter(pipeline.data)
