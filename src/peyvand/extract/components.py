@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from peyvand.model import Actor, DateRecord, QuantityRecord, Site, Span
 from peyvand.vocab import ActorType
 
@@ -102,12 +104,47 @@ def dates(pipeline: Pipeline) -> Component:
     finder = pipeline.shared("dates", lambda: DateFinder(pipeline.data))
 
     def run(doc: Doc) -> None:
-        doc.extraction.dates = [
+        found = [
             DateRecord(m.value, m.calendar, m.text, Span(m.start, m.end), m.precision)
             for m in finder.find(doc.text, doc.lang, doc.document.published)
         ]
+        found += bare_years(doc, found)
+        doc.extraction.dates = sorted(found, key=lambda d: d.span)
 
     return run
+
+
+_FOUR_DIGITS = regex.compile(r"(?<![\w.,/٫٬-])\d{4}(?![\w.,/٫٬%٪-]|\s*(?:%|٪))")
+
+
+def bare_years(doc: Doc, dates: list[DateRecord]) -> list[DateRecord]:
+    """Four-digit years the date grammar had no cue for ("in 2022", «از ۱۳۹۶ تاکنون»).
+
+    1900–2099 is a Gregorian year in any language; 1300–1499 a Solar Hijri one, but only in
+    Persian text, where it is the usual way of writing a year. A number glued to a word,
+    a unit or a decimal point is not a year.
+    """
+    from peyvand.text.calendars import year_value
+
+    taken = [(d.span.start, d.span.end) for d in dates]
+    years = []
+    for match in _FOUR_DIGITS.finditer(doc.text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        value = int(match.group())
+        if 1900 <= value <= 2099:
+            calendar = "gregorian"
+        elif 1300 <= value <= 1499 and doc.lang == "fa":
+            calendar = "jalali"
+        else:
+            continue
+        years.append(
+            DateRecord(
+                year_value(calendar, value), calendar, match.group(), Span(start, end), "year"
+            )
+        )
+    return years
 
 
 def quantities(pipeline: Pipeline) -> Component:
