@@ -55,6 +55,8 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "actors",
     "dates",
     "quantities",
+    "agreements",
+    "events",
     "claims",
     "institutions",
 )

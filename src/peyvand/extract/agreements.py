@@ -3,8 +3,9 @@
 A record needs an agreement word («تفاهم‌نامه», "memorandum", «saziş», «соглашение») and a
 status word in the same clause («امضا کرده‌اند», "never implemented", «imzalanması
 planlaşdırılır»), or a strong agreement word with a number of its own ("30 cultural
-agreements", status unknown). Lexicons are data: ``lang/<code>/agreement_triggers.tsv``,
-``domain_cues.tsv``, ``modality.tsv``.
+agreements", status unknown), or "these documents" listing what a counted set covers.
+Lexicons are data: ``lang/<code>/agreement_triggers.tsv``, ``domain_cues.tsv``,
+``modality.tsv``, the pair phrases of ``event_roles.tsv``. Conventions: tests/gold/RECORDS.md.
 
 Parties (countries, sorted), in this order of preference:
 
@@ -13,16 +14,22 @@ Parties (countries, sorted), in this order of preference:
 2. an anaphoric noun («این سند», "the documents", «bu sənədlərin») takes the parties of
    the previous agreement of the document;
 3. a pair phrase («دو کشور», "the two countries", «iki ölkə», «стороны») takes the
-   document's main pair: its two most mentioned countries;
-4. the countries named anywhere in the sentence.
+   document's main pair: its two most mentioned countries (`clauses.DocContext`);
+4. one named country and a capital where it is signed ("... will sign in Tehran");
+5. the countries named anywhere in the sentence;
+6. the main pair again when a finite status word states what happened to one agreement (or
+   a counted set) and the sentence names no country outside that pair («سازشی که در سال
+   ۲۰۱۵ امضا شد، اجرا نشده است» in a document about Iran and Azerbaijan).
 
-With fewer than two parties there is no record: the text names no agreement between
-countries that we could state. Status comes from the status word, changed by modality:
-negated "implemented" is ``not_implemented``, a planned or hoped-for signing is
-``proposed``, a negated or denied signing is nothing. Count is the number just before the
-noun, else 1 for a singular noun that does not point back, else null. The date is the
-nearest date of the clause (then the sentence) that does not open a period ("since
-1991"); otherwise null, never the document date.
+With fewer than two parties there is no record. Status comes from the status word, changed
+by modality: negated "implemented" is ``not_implemented``, a planned, hoped-for or proposed
+signing is ``proposed``, a negated, denied or conditional one is nothing; with several
+status words the furthest along wins. Count: the number just before the noun, else the
+count of the set a plural anaphor points back to, else 1 for a singular noun, else null
+("several", «چند», «bir qismi»). Only one agreement's signing (count 1) is also a
+SIGN_AGREEMENT event; aggregates are not. The date is the nearest date of the clause that
+does not open a period ("since 1991"); otherwise null, never the document date. Questions
+state nothing, and a signing that a protest or accusation is about is not a statement.
 """
 
 from __future__ import annotations
@@ -37,7 +44,8 @@ from peyvand.vocab import AgreementStatus, Domain
 if TYPE_CHECKING:
     from peyvand.pipeline import Component, Doc, Pipeline
 
-WINDOW = 30  # words between a status word and its noun, within one clause
+WINDOW = 30  # words between a status word and a noun before it, within one clause
+AFTER_WINDOW = 4  # words between a status word and a noun after it ("signed a new memorandum")
 COUNT_GAP = 2  # words between a number and the noun it counts ("30 cultural agreements")
 DOMAIN_REACH = 12  # words between an agreement noun and the domain words that describe it
 # when one noun has several status words, the furthest along in an agreement's life wins
@@ -95,9 +103,12 @@ def parties(
     sentence: Sentence,
     span: tuple[int, int],
     antecedent: list[str] | None,
+    stated: bool = False,
 ) -> tuple[list[str], str]:
     """Parties in order of mention, and where they come from: "clause", "anaphor", "pair",
-    or "sentence" (the evidence is then the whole sentence)."""
+    "sentence" (the evidence is then the whole sentence) or "document" (``stated``: a
+    finite status word says what happened to an agreement whose partners the sentence
+    leaves to the document, and it names no country outside the document's main pair)."""
     named = countries(sentence.within(*span))
     if len(named) >= 2:
         return named, "clause"
@@ -105,7 +116,16 @@ def parties(
         return antecedent, "anaphor"
     if has_pair(sentence, *span) and len(ctx.main_pair) == 2:
         return list(ctx.main_pair), "pair"
-    return countries(sentence.mentions), "sentence"
+    # "the Saudi minister will sign in Tehran": the capital where it is signed is a party
+    placed = [m.country for m in sentence.within(*span) if m.type == "place"]
+    if named and any(c not in named for c in placed):
+        return [*named, *(c for c in dict.fromkeys(placed) if c not in named)][:2], "clause"
+    found = countries(sentence.mentions)
+    if len(found) >= 2 or not stated or len(ctx.main_pair) != 2:
+        return found, "sentence"
+    if all(c in ctx.main_pair for c in found):
+        return list(ctx.main_pair), "document"
+    return found, "sentence"
 
 
 def nearest_date(ctx: DocContext, sentence: Sentence, span: tuple[int, int], at: int) -> str | None:
@@ -157,40 +177,60 @@ class AgreementFinder:
         return found
 
     @staticmethod
+    def _noun_of(ctx: DocContext, nouns: list[Hit], cue: Hit, lo: int, hi: int) -> int | None:
+        """The noun a status word is about: the nearest one before it in the clause (the
+        subject: "the agreement ... was suspended"), unless one follows it closely ("signed
+        a memorandum"); a noun inside the status words («به توافق ... رسیده») is its own."""
+        before: list[tuple[int, int]] = []
+        after: list[tuple[int, int]] = []
+        for i, n in enumerate(nouns):
+            if not lo <= n.start < hi:
+                continue
+            if n.start >= cue.end:
+                after.append((ctx.words(cue.end, n.start), i))
+            elif n.end <= cue.start:
+                before.append((ctx.words(n.end, cue.start), i))
+            else:
+                return i
+        reach = WINDOW if ctx.cues.order == "vso" else AFTER_WINDOW  # verb-first: object far
+        close = [x for x in after if x[0] <= reach]
+        far = [x for x in before if x[0] <= WINDOW]
+        if close and (not far or (min(close)[0] <= 2 and min(close)[0] < min(far)[0])):
+            return min(close)[1]
+        return min(far)[1] if far else None
+
+    @staticmethod
     def _anaphoric(ctx: DocContext, sentence: Sentence, noun: Hit) -> bool:
         return ctx.cues.preceded(ctx.view.text, sentence.vstart, noun.start, ctx.cues.anaphors)
 
     def _sentence(self, ctx: DocContext, sentence: Sentence, found: list[Found]) -> None:
         hits = sentence.of("agreement_triggers")
         nouns = [h for h in hits if h.kind == "noun"]
-        if not nouns:
+        if not nouns or sentence.question:
             return
+        # "students protested against the signing of the programme": the signing is
+        # what the protest is about, not a statement of its own
+        disputed = {
+            sentence.clause(h.start)
+            for h in sentence.of("event_triggers")
+            if h.kind in ("PROTEST", "ACCUSATION")
+        }
         attached: dict[int, list[tuple[AgreementStatus, bool, Hit]]] = {}
         silenced: set[int] = set()
         for cue in (h for h in hits if h.kind == "status"):
             lo, hi = sentence.clause(cue.start)
-            near = [
-                # a noun inside the status words («به توافق فرهنگی رسیده») is at distance 0
-                (
-                    ctx.words(n.end, cue.start)
-                    if n.end <= cue.start
-                    else ctx.words(cue.end, n.start),
-                    i,
-                )
-                for i, n in enumerate(nouns)
-                if lo <= n.start < hi
-            ]
-            near = [(d, i) for d, i in near if d <= WINDOW]
-            if not near:
+            if cue.value(3) == "nominal" and (lo, hi) in disputed:
                 continue
-            index = min(near)[1]
-            status = resolve(
-                AgreementStatus(cue.value(2)), ctx.blocked(sentence, cue.start, cue.end)
-            )
+            index = self._noun_of(ctx, nouns, cue, lo, hi)
+            if index is None:
+                continue
+            modality = ctx.blocked(sentence, cue.start, cue.end, cue.row[1])
+            status = resolve(AgreementStatus(cue.value(2)), modality)
             if status is None:
                 silenced.add(index)
                 continue
-            signing = cue.value(3) in ("sign", "state") and status == AgreementStatus.SIGNED
+            act = cue.value(3) in ("sign", "nominal", "state")
+            signing = act and status == AgreementStatus.SIGNED
             attached.setdefault(index, []).append((status, signing, cue))
         for index, noun in enumerate(nouns):
             if index not in silenced:
@@ -204,6 +244,8 @@ class AgreementFinder:
         cues: list[tuple[AgreementStatus, bool, Hit]],
         found: list[Found],
     ) -> None:
+        if ctx.blocked(sentence, noun.start, noun.end) == "negation":
+            return  # "no agreement has been drafted"
         quantity = None
         pairs = [h for h in sentence.of("event_roles") if h.kind == "pair"]
         for qs, qe, q in sentence.quantities:
@@ -215,7 +257,8 @@ class AgreementFinder:
         lo, hi = sentence.clause(noun.start)
         listed = domains(ctx, sentence, (sentence.vstart, sentence.vend))
         if not cues:
-            if previous is not None and len(listed) > 1:
+            counted = (previous.record.count or 0) > 1 if previous is not None else False
+            if previous is not None and counted and noun.value(2) == "pl" and len(listed) > 1:
                 # «این سند‌های همکاری ... چاپ کتاب، تبادل استاد و دانشجو»: what they cover
                 if not previous.record.domains:
                     previous.record.domains = listed
@@ -227,7 +270,11 @@ class AgreementFinder:
         for _, _, cue in cues:
             c_lo, c_hi = sentence.clause(cue.start)
             lo, hi = min(lo, c_lo), max(hi, c_hi)
-        order, source = parties(ctx, sentence, (lo, hi), previous.order if previous else None)
+        stated = any(c[2].kind == "status" and c[2].value(3) != "nominal" for c in cues) and (
+            noun.value(2) == "sg" or quantity is not None
+        )  # one agreement, or a counted set, whose partners the document gives
+        antecedent = previous.order if previous else None
+        order, source = parties(ctx, sentence, (lo, hi), antecedent, stated)
         if len(order) < 2:
             return
         status = (
@@ -253,6 +300,7 @@ class AgreementFinder:
             return  # "the signed documents ...": no agreement of its own is stated
         where = (sentence.vstart, sentence.vend) if source == "sentence" else (lo, hi)
         confidence = 0.55 + 0.15 * bool(cues) + 0.1 * (source == "clause") + 0.1 * bool(date)
+        confidence -= 0.15 * (source == "document")
         record = Agreement(
             parties=sorted(order),
             evidence=ctx.evidence(*where),

@@ -64,7 +64,7 @@ class Mention:
     end: int
     actor: str | None  # actor id; None for a place
     type: str  # actor type, or "place"
-    host: str | None = None  # an institution run by another country: the country it is in
+    host: str | None = None  # where it is, when another country acts through it
     capital: bool = False  # the words are a capital's name («باکو», "Baku")
 
 
@@ -80,6 +80,7 @@ class Sentence:
     dates: list[tuple[int, int, DateRecord]] = field(default_factory=list)
     quantities: list[tuple[int, int, QuantityRecord]] = field(default_factory=list)
     bounds: list[tuple[int, int]] = field(default_factory=list)  # (clause start, words start)
+    question: bool = False  # it asks ("how many documents have they signed?"): states nothing
     by_file: dict[str, list[Hit]] = field(default_factory=dict)
 
     def of(self, file: str) -> list[Hit]:
@@ -108,7 +109,8 @@ class Cues:
     before: dict[str, set[str]] = field(default_factory=dict)
     after: dict[str, set[str]] = field(default_factory=dict)
     suffix: list[tuple[str, str]] = field(default_factory=list)
-    order: str = "svo"  # "sov": the doer is the first country of the clause
+    lead: list[tuple[str, str]] = field(default_factory=list)  # anywhere in the 5 words before
+    order: str = "svo"  # "sov": the doer is the first country of the clause; "vso": verb first
     anaphors: frozenset[str] = frozenset()  # agreement_triggers.tsv, kind anaphor
     vague: frozenset[str] = frozenset()  # agreement_triggers.tsv, kind vague
     since: dict[str, tuple[str, int]] = field(default_factory=dict)  # modality.tsv, since
@@ -183,6 +185,8 @@ class DocContext:
         after = [
             w.strip(_EDGE) for w in view[mention.end : min(sentence.vend, mention.end + 60)].split()
         ]
+        if before and mention.start > 0 and view[mention.start - 1].isalnum():
+            before.pop()  # a joined clitic («الإيراني»: «ال») is not a word before it
         own = view[mention.start : mention.end].split()
         for k in (1, 2, 3, 4):
             if len(before) >= k:
@@ -191,6 +195,10 @@ class DocContext:
                 roles |= self.cues.after.get(" ".join(after[:k]), set())
             if len(own) > k:  # a name that starts with its cue: «برنامه تلویزیونی سحر»
                 roles |= self.cues.before.get(" ".join(own[:k]), set())
+        lead = " " + " ".join(before[-5:]) + " "
+        for cue, role in self.cues.lead:
+            if f" {cue} " in lead:
+                roles.add(role)
         word = own[-1].strip(_EDGE) if own else ""
         for ending, role in self.cues.suffix:
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -199,13 +207,18 @@ class DocContext:
             roles.add("place")
         return roles
 
-    def blocked(self, sentence: Sentence, start: int, end: int) -> str | None:
-        """The modality (negation, planning, ...) that governs the trigger at [start, end)."""
+    def blocked(self, sentence: Sentence, start: int, end: int, pattern: str = "") -> str | None:
+        """The modality (negation, planning, ...) that governs the trigger at [start, end).
+
+        A cue the trigger ``pattern`` spells itself («icazə verilməyib») does not count.
+        """
         c_start, c_end = sentence.clause(start)
         for hit in sentence.of("modality"):
             if hit.kind not in BLOCKING or not (c_start <= hit.start < c_end):
                 continue
             scope, _, reach = hit.value(2, "clause").partition(":")
+            if scope == "word" and pattern and hit.row[1].strip("*") in pattern:
+                continue
             limit = int(reach) if reach.isdigit() else 0
             if scope == "clause":
                 return hit.kind
@@ -288,18 +301,23 @@ class Clauses:
                         cues.after.setdefault(words, set()).add(role)
                     elif where == "suffix":
                         cues.suffix.append((words, role))
+                    elif where == "lead":
+                        cues.lead.append((words, role))
             self._cues[lang] = cues
         return self._cues[lang]
 
     def _country_of(self, actor_id: str) -> tuple[str | None, str | None]:
-        """(country that acts through the actor, country it is in when another runs it)."""
+        """(country that acts through the actor, country it is in when that differs): a
+        centre in Baku run by Iran is (IRN, AZE), Azerbaijan's consulate in Tabriz (AZE, IRN)."""
         if self._countries is None:
             from peyvand.registry.actors import merge, packaged_entries
 
-            self._countries = {
-                e.id: ((e.sponsor or e.country), (e.country if e.sponsor else None))
-                for e in merge(packaged_entries(), self._pipeline.user_actors)
-            }
+            table: dict[str, tuple[str | None, str | None]] = {}
+            for e in merge(packaged_entries(), self._pipeline.user_actors):
+                acting = e.sponsor or e.country  # UNESCO (a seat, no country) acts for none
+                where = e.country if e.sponsor else e.seat
+                table[e.id] = (acting, where if where != acting else None)
+            self._countries = table
         if len(actor_id) == 3 and actor_id.isupper():
             return actor_id, None
         return self._countries.get(actor_id, (None, None))
@@ -377,6 +395,7 @@ class Clauses:
                     sent.bounds.append((pos + 1, pos + 1))
                     pos = text.find(mark, pos + 1, sent.vend - 1)
             sent.bounds.sort()
+            sent.question = text[sent.vstart : sent.vend].rstrip(" \"')").endswith("?")
         return DocContext(lang, view, sentences, _main_pair(mentions), self.cues(lang))
 
 

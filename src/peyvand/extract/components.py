@@ -166,6 +166,18 @@ def quantities(pipeline: Pipeline) -> Component:
     return run
 
 
+def agreements(pipeline: Pipeline) -> Component:
+    from peyvand.extract.agreements import component
+
+    return component(pipeline)
+
+
+def events(pipeline: Pipeline) -> Component:
+    from peyvand.extract.events import component
+
+    return component(pipeline)
+
+
 def claims(pipeline: Pipeline) -> Component:
     from peyvand.extract.claims import component
 
@@ -185,6 +197,8 @@ FACTORIES: dict[str, ComponentFactory] = {
     "actors": actors,
     "dates": dates,
     "quantities": quantities,
+    "agreements": agreements,
+    "events": events,
     "claims": claims,
     "institutions": institutions,
 }

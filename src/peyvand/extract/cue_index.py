@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
@@ -22,8 +21,7 @@ from peyvand.text.normalize import normalize
 TURKIC = frozenset({"az", "tr"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One cue of a data file found in the view: ``row`` is the file's row, as read."""
 
     file: str
@@ -166,7 +164,7 @@ class CueIndex:
                     e = match.end()
                 found.append(Hit(entry.file, entry.row, s - 1, e - 1, entry.row[0]))
         # within one file and kind, the leftmost, then longest, then most specific pattern
-        found.sort(key=lambda h: (h.file, h.kind, h.start, h.start - h.end, -len(h.row[1])))
+        found.sort(key=lambda h: (h.start, h.start - h.end, -len(h.row[1])))
         kept: list[Hit] = []
         reach: dict[tuple[str, str], int] = {}
         for hit in found:
@@ -174,5 +172,4 @@ class CueIndex:
             if hit.start >= reach.get(group, -1):
                 kept.append(hit)
                 reach[group] = hit.end
-        kept.sort(key=lambda h: h.start)
         return kept

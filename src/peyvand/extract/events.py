@@ -1,65 +1,60 @@
 """Events between countries: visits, exchanges, broadcasts and their stopping, obstacles...
 
-Trigger words are data (``lang/<code>/event_triggers.tsv``); a trigger is an event only if
-it is not negated, planned, hoped for, proposed, conditional or denied (``modality.tsv``),
-and, for an event noun ("festival", «پخش»), if the clause says it happened (a REALIS verb)
-or what it needs is there (a media word for a stop, an institution for an obstacle, a
-monument for damage). An event noun inside a clause about an agreement («سند ... تولید
-مشترک فیلم و پخش برنامه‌های تلویزیونی») names the agreement's domain, not an event. Signing
-events come from the agreements finder: a signing yields an agreement and SIGN_AGREEMENT.
+Trigger words are data (``lang/<code>/event_triggers.tsv``, roles in ``event_roles.tsv``);
+a trigger is an event only if it is not negated, planned, hoped for, proposed, conditional
+or denied (``modality.tsv``; an act of speech, "welcomed the proposal", only by negation,
+denial or condition), and, for an event noun ("festival", «پخش»), if its clause says it
+happened (a REALIS verb) or what it needs is there (a media word for a stop, an institution
+for an obstacle, a monument or site for damage, a delegation for a meeting). An event noun in
+a clause about an agreement names the agreement's domain; one next to a FRAME word («در
+حاشیه همین سفر») is a time frame; an obstacle or closure inside an accusation is what is
+alleged, not an act. Signings come from the agreements finder. Conventions:
+tests/gold/RECORDS.md (binding where it differs from older notes).
 
 Source and target ("who did what to whom", countries only) follow the event type:
 
 - symmetric (SIGN_AGREEMENT, EXCHANGE, CO_PRODUCTION): the two countries in order of
   mention; a pair phrase («دو کشور», "the two sides") gives the document's main pair.
-- VISIT: the target is where one went (a capital named as a place, or a country after a
-  place word: «در», "to", «в», locative «-da»); the source is the country marked as doer
-  ("by Iran"), else the country nearest to the trigger. Both are needed.
-- CULTURAL_EVENT, PUBLICATION: the target is the host (a place), the source the country
-  whose culture it is (the nearest other country).
-- BROADCAST, BROADCAST_STOPPED: the programme's country (after "programme", «برنامه»,
-  «программы») and the carrier (a country's television). A broadcast goes from the
-  programme's country to the carrier; a stop from the carrier against the programme.
+- VISIT: the target is where one went (a capital, or a country after a place word: «در»,
+  "to", «в», locative «-da»); the source is the country marked as doer ("by Iran"), else
+  the subject by word order (SVO: before the verb; SOV: first; VSO: first after it).
+- CULTURAL_EVENT, PUBLICATION: from guest to host: the target is the place, the source
+  the nearest other country; with only a pair phrase, the main pair in order of mention.
+- BROADCAST, BROADCAST_STOPPED: both from the carrier (a country's television; else the
+  subject) to the programme's country ("a programme from Iran's ...", «برنامه ایرانی»).
 - OBSTRUCTION, CLOSURE: an institution run by another country gives both: its host is
   the source and its sponsor the target (Al-Huda in Baku, run by Iran: AZE → IRN); else
   the country of "Iranian cultural centres" is the target and the place is the source.
 - STATEMENT_SUPPORT, ACCUSATION, PROTEST: the doer is the country marked as agent, else
-  (SVO languages) the nearest country before the trigger, (SOV) the first of the clause;
-  the target is the country marked as patient ("accused Baku", «علیه»), else the next one.
+  the subject by word order (a speaker, «به گفته», never), else the place ("criticism in
+  Tehran"), else the country a protested-at mission sits in (a consulate in Tabriz: IRN);
+  the target is the country marked as patient ("accused Baku", «علیه»), else the next one
+  (SOV: the one nearest the verb).
 - HERITAGE_DAMAGE: the source only when the text says who ("by"); the target is the
-  country of the site named in the sentence.
+  country of the site (in the sentence, the one before, or the document's only country of
+  sites), else the place named; without it there is no record.
 
-Countries come from the clause, then from the sentence. The date is the nearest date of
-the clause; without one it stays null (never the document date) and confidence is lower.
+Countries come from the clause, then from the sentence. Visits, guest/host events,
+broadcasts, obstacles, closures and support are bilateral: a missing side is the other
+country of the document's main pair, when the known side belongs to it; visits, broadcasts
+and guest/host events without both sides are dropped. The date is the nearest date of the
+clause; without one it stays null (never the document date) and confidence is lower.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from peyvand.extract.agreements import agreement_finder, countries, domains, has_pair, nearest_date
-from peyvand.extract.clauses import BLOCKING, DocContext, Hit, Mention, Sentence, context
+from peyvand.extract.agreements import agreement_finder, domains, nearest_date
+from peyvand.extract.clauses import DocContext, Hit, Sentence, context
+from peyvand.extract.roles import SCHEME, roles
 from peyvand.model import Event
 from peyvand.vocab import Domain, EventType
 
 if TYPE_CHECKING:
     from peyvand.pipeline import Component, Doc, Pipeline
 
-SCHEME = {
-    EventType.EXCHANGE: "symmetric",
-    EventType.CO_PRODUCTION: "symmetric",
-    EventType.VISIT: "visit",
-    EventType.CULTURAL_EVENT: "host",
-    EventType.PUBLICATION: "host",
-    EventType.BROADCAST: "broadcast",
-    EventType.BROADCAST_STOPPED: "broadcast",
-    EventType.OBSTRUCTION: "institution",
-    EventType.CLOSURE: "institution",
-    EventType.STATEMENT_SUPPORT: "actor",
-    EventType.ACCUSATION: "actor",
-    EventType.PROTEST: "actor",
-    EventType.HERITAGE_DAMAGE: "damage",
-}
 TYPES = {t.value: t for t in SCHEME}
 # acts of speech: what they are about may be planned ("welcomed the proposal") while the
 # speaking happened; only negation, denial or a condition undo them
@@ -67,14 +62,28 @@ SPEECH = frozenset({EventType.STATEMENT_SUPPORT, EventType.ACCUSATION, EventType
 SPEECH_BLOCKERS = frozenset({"negation", "denial", "condition"})
 # bilateral by nature: a missing side is the other country of the document's main pair
 COMPLETED = frozenset(
-    {EventType.VISIT, EventType.CULTURAL_EVENT, EventType.PUBLICATION, EventType.STATEMENT_SUPPORT}
+    {
+        EventType.VISIT,
+        EventType.CULTURAL_EVENT,
+        EventType.PUBLICATION,
+        EventType.STATEMENT_SUPPORT,
+        EventType.BROADCAST,
+        EventType.BROADCAST_STOPPED,
+        EventType.OBSTRUCTION,
+        EventType.CLOSURE,
+    }
 )
+BOTH = frozenset(
+    {
+        EventType.BROADCAST,
+        EventType.BROADCAST_STOPPED,
+        EventType.VISIT,
+        EventType.CULTURAL_EVENT,
+        EventType.PUBLICATION,
+    }
+)
+ALLEGED = frozenset({EventType.OBSTRUCTION, EventType.CLOSURE, EventType.HERITAGE_DAMAGE})
 NEAR_DOMAIN = 3  # words between an event trigger and a domain word that describes it
-Roles = tuple[str | None, str | None]
-
-
-def _nearest(mentions: list[Mention], at: int) -> Mention | None:
-    return min(mentions, key=lambda m: abs(m.start - at)) if mentions else None
 
 
 class EventFinder:
@@ -103,7 +112,8 @@ class EventFinder:
                 )
         sites = [(s.evidence.start, s.country) for s in doc.extraction.sites if s.country]
         for sentence in ctx.sentences:
-            if any(h.kind in TYPES for h in sentence.of("event_triggers")):
+            triggers = sentence.of("event_triggers")
+            if not sentence.question and any(h.kind in TYPES for h in triggers):
                 events.extend(self._sentence(ctx, sentence, sites))
         events.sort(key=lambda e: (e.evidence.start, e.type.value))
         return events
@@ -113,6 +123,7 @@ class EventFinder:
     ) -> list[Event]:
         hits = sentence.of("event_triggers")
         context_kinds = {h.kind for h in hits if h.kind not in TYPES}
+        accused = {sentence.clause(h.start) for h in hits if h.kind == "ACCUSATION"}
         agreement_clauses = {
             sentence.clause(h.start) for h in sentence.of("agreement_triggers") if h.kind == "noun"
         }
@@ -122,14 +133,19 @@ class EventFinder:
             kind = TYPES[trig.kind]
             clause = sentence.clause(trig.start)
             needs = trig.value(2, "-").split("|")
-            if not ("-" in needs or self._needs_met(ctx, sentence, clause, needs, context_kinds)):
+            met = self._needs_met(ctx, sentence, clause, needs, context_kinds, sites)
+            if not ("-" in needs or met):
                 continue
             if "-" not in needs and clause in agreement_clauses:
                 continue  # «سند ... پخش برنامه‌های تلویزیونی»: an agreement's domain
-            modality = ctx.blocked(sentence, trig.start, trig.end)
+            if self._framing(ctx, sentence, trig, hits):
+                continue  # «در حاشیه همین سفر», "Festival çərçivəsində": a frame, not a report
+            if kind in ALLEGED and clause in accused:
+                continue  # "accused Baku of creating obstacles": the accusation is the act
+            modality = ctx.blocked(sentence, trig.start, trig.end, trig.row[1])
             if modality is not None and (kind not in SPEECH or modality in SPEECH_BLOCKERS):
                 continue
-            found = self._roles(ctx, sentence, trig, kind, clause, sites)
+            found = roles(ctx, sentence, trig, kind, clause, sites)
             if found is None:
                 continue
             (source, target), whole = found
@@ -139,6 +155,10 @@ class EventFinder:
                 if known in pair:
                     missing = pair[1] if known == pair[0] else pair[0]
                     source, target = (source or missing), (target or missing)
+            if kind in BOTH and (source is None or target is None):
+                continue
+            if kind == EventType.HERITAGE_DAMAGE and target is None:
+                continue  # the country of the site is what the record is about
             if (kind, source, target) in seen:
                 continue
             seen.add((kind, source, target))
@@ -150,9 +170,7 @@ class EventFinder:
                 domain = named[0] if named else None
             dates: list[str | None] = [nearest_date(ctx, sentence, clause, trig.start)]
             if kind == EventType.HERITAGE_DAMAGE:  # «زمین لرزه های سال ١٨٥٩ و ١٩٠٢»: two acts
-                dates = [
-                    d[2].value for d in sentence.dates if clause[0] <= d[0] < clause[1]
-                ] or dates
+                dates = self._conjoined(ctx, sentence, clause) or dates
             evidence = ctx.evidence(*((sentence.vstart, sentence.vend) if whole else clause))
             for date in dates:
                 confidence = 0.6 + 0.15 * (date is not None) + 0.1 * (source is not None)
@@ -164,12 +182,29 @@ class EventFinder:
         return out
 
     @staticmethod
+    def _framing(ctx: DocContext, sentence: Sentence, trig: Hit, hits: list[Hit]) -> bool:
+        """A trigger right after or before a FRAME word, with no doer of its own ("by")."""
+        for frame in hits:
+            if frame.kind != "FRAME":
+                continue
+            near = (
+                ctx.words(frame.end, trig.start) <= 1
+                if frame.end <= trig.start
+                else frame.start >= trig.end and ctx.words(trig.end, frame.start) == 0
+            )
+            if near:
+                clause = sentence.clause(trig.start)
+                return not any("agent" in ctx.marks(sentence, m) for m in sentence.within(*clause))
+        return False
+
+    @staticmethod
     def _needs_met(
         ctx: DocContext,
         sentence: Sentence,
         clause: tuple[int, int],
         needs: list[str],
         kinds: set[str],
+        sites: list[tuple[int, str]],
     ) -> bool:
         for need in needs:
             if need == "realis":
@@ -192,171 +227,26 @@ class EventFinder:
                     return True
             elif need in ("heritage", "delegation") and need.upper() in kinds:
                 return True
+            elif need == "agent":
+                return True  # a role requirement, checked by the role schemes
+            elif need == "heritage" and any(
+                sentence.start <= pos < sentence.end for pos, _ in sites
+            ):
+                return True
         return False
 
-    def _roles(
-        self,
-        ctx: DocContext,
-        sentence: Sentence,
-        trig: Hit,
-        kind: EventType,
-        clause: tuple[int, int],
-        sites: list[tuple[int, str]],
-    ) -> tuple[Roles, bool] | None:
-        """(source, target) and whether they needed the whole sentence."""
-        scheme = SCHEME[kind]
-        if scheme == "damage":
-            return self._damage(ctx, sentence, clause, sites), False
-        # what follows a modal word after the trigger ("... and proposed that X") is not
-        # about this act
-        end = min(
-            [clause[1]]
-            + [
-                h.start
-                for h in sentence.of("modality")
-                if h.kind in BLOCKING and trig.end <= h.start < clause[1]
-            ]
+    @staticmethod
+    def _conjoined(
+        ctx: DocContext, sentence: Sentence, clause: tuple[int, int]
+    ) -> list[str | None]:
+        """Two dates of the clause joined with one word between ("1859 and 1902")."""
+        dates = sorted(
+            (d for d in sentence.dates if clause[0] <= d[0] < clause[1]), key=lambda d: d[0]
         )
-        scopes = [sentence.within(clause[0], end)]
-        if scheme != "visit":
-            scopes.append([m for m in sentence.mentions if not clause[0] <= m.start < end])
-        for whole, scope in enumerate(scopes):
-            roles = self._assign(ctx, sentence, trig, kind, scheme, scope, clause)
-            if roles is None:
-                continue
-            if scheme == "actor" and roles[1] is None and not whole:
-                # the one accused or protested against may be named outside the clause
-                rest = [m for m in scopes[-1] if m.type != "place" and m.country != roles[0]]
-                if ctx.cues.order == "svo":
-                    rest = [m for m in rest if m.start >= trig.end] or rest
-                if rest:
-                    return (roles[0], rest[0].country), True
-            return roles, bool(whole)
-        return None
-
-    def _assign(
-        self,
-        ctx: DocContext,
-        sentence: Sentence,
-        trig: Hit,
-        kind: EventType,
-        scheme: str,
-        mentions: list[Mention],
-        clause: tuple[int, int],
-    ) -> Roles | None:
-        marks = {id(m): ctx.marks(sentence, m) for m in mentions}
-
-        def having(role: str, but: str | None = None) -> list[Mention]:
-            return [m for m in mentions if role in marks[id(m)] and m.country != but]
-
-        def other(but: str | None, pool: list[Mention] | None = None) -> Mention | None:
-            rest = [m for m in (mentions if pool is None else pool) if m.country != but]
-            return _nearest(rest, trig.start)
-
-        actors = [m for m in mentions if m.type != "place"]
-        if scheme == "symmetric":
-            named = countries(mentions)
-            if len(named) < 2 and has_pair(sentence, *clause) and len(ctx.main_pair) == 2:
-                named = list(ctx.main_pair)
-            return (named[0], named[1]) if len(named) >= 2 else None
-        target: str | None
-        if scheme == "visit":
-            place = _nearest(having("place"), trig.start)
-            target = place.country if place else None
-            agent = _nearest(having("agent", target), trig.start)
-            if agent is None and target is None:
-                # no place word: the doer is the subject, the visited the other country
-                agent = self._subject(
-                    ctx, trig, [m for m in actors if "patient" not in marks[id(m)]]
-                )
-            doer = agent or other(target, [m for m in actors if "place" not in marks[id(m)]])
-            if doer is None:
-                return None
-            if target is None:
-                later = [m for m in mentions if m.country != doer.country]
-                if ctx.cues.order == "svo":
-                    later = [m for m in later if m.start >= trig.end] or later
-                target = later[0].country if later else None
-            return (doer.country, target) if target else None
-        if scheme == "host":  # "Baku festival": a capital names where it happens
-            place = _nearest(having("place") + [m for m in mentions if m.capital], trig.start)
-            if place is None and has_pair(sentence, *clause) and len(ctx.main_pair) == 2:
-                return ctx.main_pair_in_order()  # "in twenty cities of the two countries"
-            target = place.country if place else None
-            owner = other(
-                target, [m for m in actors if "place" not in marks[id(m)] and not m.capital]
-            )
-            source = owner.country if owner else None
-            return (source, target) if source or target else None
-        if scheme == "broadcast":
-            programme = next(iter(having("programme")), None)
-            carrier = next(iter(having("carrier", programme.country if programme else None)), None)
-            origin = programme.country if programme else None
-            host = carrier.country if carrier else None
-            named = countries(mentions)
-            if origin is None:
-                origin = next((c for c in named if c != host), None)
-            if host is None:
-                host = next((c for c in named if c != origin), None)
-            if origin is None or host is None:
-                return None
-            return host, origin  # the carrier did it, to the programme's country
-        if scheme == "institution":
-            run = next((m for m in mentions if m.host and m.host != m.country), None)
-            if run is not None:
-                return run.host, run.country
-            victim = next(iter(having("institution") or having("patient")), None)
-            if victim is None:
-                return None
-            doer = next(
-                iter(having("place", victim.country) or having("agent", victim.country)), None
-            )
-            doer = doer or other(victim.country, actors)
-            return (doer.country if doer else None), victim.country
-        # actor: statements, accusations, protests
-        patient = _nearest(having("patient"), trig.start)
-        free = [m for m in actors if not marks[id(m)] & {"patient", "place"}]
-        agent = next(iter(having("agent")), None) or self._subject(ctx, trig, free)
-        if agent is None and kind != EventType.STATEMENT_SUPPORT:
-            agent = _nearest(having("place"), trig.start)  # "criticism in Tehran"
-        source = agent.country if agent else None
-        if source is None and kind == EventType.STATEMENT_SUPPORT:
-            return None  # support stated by no one we can name
-        if patient is not None and patient.country != source:
-            target = patient.country
-        else:
-            later = [m for m in actors if m.country != source]
-            if ctx.cues.order == "svo":
-                later = [m for m in later if m.start >= trig.end] or later
-            target = later[0].country if later else None
-        return (source, target) if source or target else None
-
-    @staticmethod
-    def _subject(ctx: DocContext, trig: Hit, free: list[Mention]) -> Mention | None:
-        """The doer by word order: SVO, the nearest country before the trigger (else the
-        first after it: verb-first Arabic); SOV, the first country of the clause."""
-        if ctx.cues.order == "svo":
-            before = [m for m in free if m.end <= trig.start]
-            if before:
-                return before[-1]
-        return free[0] if free else None
-
-    @staticmethod
-    def _damage(
-        ctx: DocContext, sentence: Sentence, clause: tuple[int, int], sites: list[tuple[int, str]]
-    ) -> Roles:
-        start, end = sentence.start, sentence.end
-        target = next((country for pos, country in sites if start <= pos < end), None)
-        if target is None and sentence.index > 0:  # «این مسجد»: the site named just before
-            before = ctx.sentences[sentence.index - 1]
-            target = next((c for pos, c in sites if before.start <= pos < before.end), None)
-        if target is None and len({c for _, c in sites}) == 1:
-            target = sites[0][1]  # every site the document names is in one country
-        near = sentence.within(*clause)
-        if target is None:  # "a mosque in Turkey"
-            target = next((m.country for m in near if "place" in ctx.marks(sentence, m)), None)
-        agents = [m for m in near if "agent" in ctx.marks(sentence, m)]
-        return (agents[0].country if agents else None), target
+        for (_, e1, d1), (s2, _, d2) in pairwise(dates):
+            if ctx.words(e1, s2) <= 1:
+                return [d1.value, d2.value]
+        return []
 
 
 def component(pipeline: Pipeline) -> Component:

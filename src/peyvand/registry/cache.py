@@ -4,8 +4,9 @@ seconds, unpickling the automaton a fraction of that.
 The key covers everything the matcher is built from: the package version, the size and
 modification time of every packaged registry and language data file, the user's own
 entries, and the code that builds and pickles it (a hash of the source of the registry
-modules and of the normalizer), so a matcher pickled by older code is never loaded. ``PEYVAND_CACHE_DIR`` chooses the folder (default ``~/.cache/peyvand``); set it to
-an empty string to switch caching off.
+modules and of the normalizer), so a matcher pickled by older code is never loaded.
+``PEYVAND_CACHE_DIR`` chooses the folder (default ``~/.cache/peyvand``); set it to an empty
+string to switch caching off.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from peyvand.text.normalize import normalize
 
 _PUNCTUATION = ".,;:!?\"'()[]{}<>/«»…"
 WINDOW = 3
+VERDICTS = 50_000  # words remembered by the title check
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class ContextRules:
         self._multiword: tuple[str, ...] = ()
         self._ambiguous: dict[str, list[Cue]] | None = None
         self._common: dict[str, frozenset[str]] = {}
+        self._verdicts: dict[str, int] = {}  # the word before a country: a title?
 
     def _load(self) -> None:
         titles: set[str] = set()
@@ -93,15 +95,35 @@ class ContextRules:
         if start < 2 or view[start - 1] != " ":
             return False
         space = view.rfind(" ", max(0, start - 32), start - 1)
-        if view[space + 1 : start - 1].strip(_PUNCTUATION) in self.titles:
-            return True
+        if space < 0 and start > 33:
+            return False  # a word of 32 letters or more is no title
+        token = view[space + 1 : start - 1]
+        verdict = self._verdicts.get(token)
+        if verdict is None:
+            verdict = self._verdict(token)
+        if verdict < 2:
+            return verdict == 1
         return any(
             view.endswith(title, 0, start - 1)
             and (start - 1 - len(title) == 0 or view[start - 2 - len(title)] == " ")
             for title in self.multiword_titles
         )
 
-    def foreign_words(self, lang: str | None, langs: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    def _verdict(self, token: str) -> int:
+        """1: the word before a name is a title; 2: it ends a title of several words."""
+        word = token.strip(_PUNCTUATION)
+        ends = (" " + token, " " + word)
+        verdict = (
+            1 if word in self.titles else 2 if any(t.endswith(ends) for t in self._multiword) else 0
+        )
+        if len(self._verdicts) >= VERDICTS:
+            self._verdicts.clear()
+        self._verdicts[token] = verdict
+        return verdict
+
+    def foreign_words(
+        self, lang: str | None, langs: Mapping[str, frozenset[str]]
+    ) -> frozenset[str]:
         """Names (keys of ``langs``) of other languages only that are common words of ``lang``.
 
         Such a name is that word when it stands bare: "Qatar" is Qatar in English but «qatar»

@@ -44,12 +44,24 @@ class Link(NamedTuple):
 EXACT_KINDS = frozenset({"cldr", "name"})
 USAGE_KINDS = frozenset({"capital", "demonym"})
 
-# what one name entry links to: actor (None: unknown id), method, whether it is a country (a
-# personal title before it makes it a person), the usage kind it is checked as, the name,
-# its language and the actor id
-Plan = tuple[ActorInfo | None, str, bool, str | None, str, str, str]
-SKIP: Plan = (None, "", False, None, "", "", BLOCKED)
-Pending = tuple[int, Hit, Plan, list[Cue]]
+
+class Plan(NamedTuple):
+    """What one slot (a name and one of its entries) links to in one document language."""
+
+    simple: bool  # no rule applies: every hit links as it is
+    actor: ActorInfo | None  # None: an id the registry does not know
+    method: str
+    name: str
+    lang: str
+    actor_id: str
+    country: bool  # a personal title before it makes it a person's name
+    usage: str | None  # the kind of usage cues it is checked against
+    foreign: bool  # a common word of the document's language when it stands bare
+    cues: list[Cue] | None  # an ambiguous name: the cues that decide it
+
+
+SKIP = Plan(False, None, "", "", "", BLOCKED, False, None, False, None)
+Pending = tuple[int, Hit, Plan]
 
 
 class Linker:
@@ -64,24 +76,34 @@ class Linker:
         self._info = info
         self._context = context
         self._usage = usage
-        self._plans: list[Plan | None] = [None] * len(matcher.entries)
+        self._plans: dict[str | None, list[Plan | None]] = {}
         self._foreign: dict[str | None, frozenset[str]] = {}
 
-    def _plan(self, index: int) -> Plan:
-        entry = self._matcher.entries[index]
+    def _plan(self, slot: int, key: str, lang: str | None) -> Plan:
+        entry = self._matcher.entries[slot]
         if entry.actor_id == BLOCKED:
             plan = SKIP
         else:
-            plan = (
-                self._info(entry.actor_id),
+            if lang not in self._foreign:
+                self._foreign[lang] = self._context.foreign_words(lang, self._matcher.langs)
+            actor = self._info(entry.actor_id)
+            country = is_country(entry.actor_id)
+            usage = entry.kind if entry.kind in USAGE_KINDS else None
+            foreign = key in self._foreign[lang]
+            cues = self._context.ambiguous.get(key)
+            plan = Plan(
+                actor is not None and not country and not usage and not foreign and not cues,
+                actor,
                 "exact" if entry.kind in EXACT_KINDS else "alias",
-                is_country(entry.actor_id),
-                entry.kind if entry.kind in USAGE_KINDS else None,
                 entry.name,
                 entry.lang,
                 entry.actor_id,
+                country,
+                usage,
+                foreign,
+                cues,
             )
-        self._plans[index] = plan
+        self._plans[lang][slot] = plan
         return plan
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
@@ -89,55 +111,57 @@ class Linker:
         if not hits:
             return []
         view = norm.text
-        text = norm.original
-        plans = self._plans
-        foreign = self._foreign.get(lang)
-        if foreign is None:
-            foreign = self._context.foreign_words(lang, self._matcher.langs)
-            self._foreign[lang] = foreign
-        ambiguous = self._context.ambiguous
+        plans = self._plans.get(lang)
+        if plans is None:
+            plans = self._plans[lang] = [None] * len(self._matcher.entries)
         after_title = self._context.after_title
         not_the_actor = self._usage.not_the_actor
-        make = Link._make
+        new = tuple.__new__
         links: list[Link | None] = []
-        linked: set[str] = set()  # actors the context rules kept (for one sense per discourse)
+        append = links.append
+        kept: list[str] = []  # actors kept by context but dropped later (one sense per discourse)
         decided: dict[str, set[str]] = {}  # the senses cues gave each ambiguous name
         pending: list[Pending] = []
         for hit in hits:
-            start, end, o_start, o_end, index, info, score = hit
-            plan = plans[index] or self._plan(index)
+            start, end, o_start, o_end, slot, info, score = hit
+            plan = plans[slot] or self._plan(slot, info[2], lang)
+            if plan[0]:
+                method = plan[2] if score == 100.0 else "fuzzy"
+                append(new(Link, (plan[1], o_start, o_end, method, score, plan[3], plan[4])))
+                continue
             if plan is SKIP:
                 continue
-            actor, method, country, usage, name, name_lang, actor_id = plan
-            if country and after_title(view, start):
+            actor, actor_id, method = plan.actor, plan.actor_id, plan.method
+            if plan.country and after_title(view, start):
                 continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
-            key = info.key
-            if key in foreign and view[start:end] == key:
+            if plan.foreign and view[start:end] == info.key:
                 continue  # a bare name of other languages that is a word of this one
-            if key in ambiguous:
-                cues = ambiguous[key]
-                sense = self._context.decide(view, start, end, cues)
+            if plan.cues:
+                sense = self._context.decide(view, start, end, plan.cues)
                 if sense is None:
-                    pending.append((len(links), hit, plan, cues))
-                    links.append(None)
+                    pending.append((len(links), hit, plan))
+                    append(None)
                     continue
-                decided.setdefault(key, set()).add(sense)
+                decided.setdefault(info.key, set()).add(sense)
                 if sense == BLOCKED:
                     continue
                 actor_id, actor, method = sense, self._info(sense), "context"
-            linked.add(actor_id)
-            if usage is not None and not_the_actor(
-                view, text, (start, end, o_start, o_end), len(key), usage
-            ):
-                continue
-            if actor is None:
+            if (
+                plan.usage is not None
+                and not_the_actor(
+                    view, norm.original, (start, end, o_start, o_end), info.length, plan.usage
+                )
+            ) or actor is None:
+                kept.append(actor_id)
                 continue
             if score < 100.0:
                 method = "fuzzy"
-            links.append(make((actor, o_start, o_end, method, score, name, name_lang)))
-        if pending:
-            self._settle(norm, pending, decided, linked, links)
-        return [item for item in links if item is not None] if pending else links  # type: ignore[return-value]
+            append(new(Link, (actor, o_start, o_end, method, score, plan.name, plan.lang)))
+        if not pending:
+            return links  # type: ignore[return-value]
+        linked = {item.actor.id for item in links if item is not None}.union(kept)
+        self._settle(norm, pending, decided, linked, links)
+        return [item for item in links if item is not None]
 
     def _settle(
         self,
@@ -148,18 +172,18 @@ class Linker:
         links: list[Link | None],
     ) -> None:
         """Ambiguous names no cue decided: the sense the document gives them, in place."""
-        for slot, hit, plan, cues in pending:
+        for slot, hit, plan in pending:
             start, end, o_start, o_end, _, info, score = hit
-            choice = settle(cues, decided.get(info.key, set()), linked)
+            assert plan.cues is not None
+            choice = settle(plan.cues, decided.get(info.key, set()), linked)
             if choice == BLOCKED:
                 continue
-            usage = plan[3]
-            if usage is not None and self._usage.not_the_actor(
-                norm.text, norm.original, (start, end, o_start, o_end), len(info.key), usage
+            if plan.usage is not None and self._usage.not_the_actor(
+                norm.text, norm.original, (start, end, o_start, o_end), info.length, plan.usage
             ):
                 continue
             actor = self._info(choice)
             if actor is None:
                 continue
             method = "context" if score == 100.0 else "fuzzy"
-            links[slot] = Link(actor, o_start, o_end, method, score, plan[4], plan[5])
+            links[slot] = Link(actor, o_start, o_end, method, score, plan.name, plan.lang)

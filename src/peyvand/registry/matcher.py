@@ -22,22 +22,26 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from peyvand.registry.fuzzy import FUZZY_MIN, Misspellings, seed_keys
-from peyvand.registry.scan import (
-    original_ends,
-    original_starts,
-    scan_key,
-    scan_text,
-    suffix_end,
+from peyvand.registry.scan import scan_key, scan_text
+from peyvand.registry.stream import (
+    CHECKED,
+    EXACT,
+    SEED_HIT,
+    SPACED,
+    Hit,
+    KeyInfo,
+    Seed,
+    collect,
+    select,
+    stream,
 )
 from peyvand.text.normalize import NormalizedText, normalize
 
+__all__ = ["BLOCKED", "TURKIC", "Hit", "KeyInfo", "NameEntry", "NameMatch", "NameMatcher"]
+
 TURKIC = frozenset({"az", "tr"})
 BLOCKED = "-"  # the id of a name that must never link (same as countries.BLOCKED)
-
-# the first field of an automaton value
-EXACT = 0  # a name: the value is its KeyInfo
-SEED_HIT = 1  # the first letters of long names: (SEED_HIT, seed, names)
-CHECKED = 2  # names whose scan form is shared or differs from the name: (CHECKED, infos)
+_ORDER = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +67,6 @@ class NameMatch(NamedTuple):
         return self.score < 100.0
 
 
-class KeyInfo(NamedTuple):
-    """What the matcher knows of one normalized name, fixed when the automaton is built."""
-
-    code: int  # EXACT
-    length: int
-    key: str
-    suffixes: frozenset[str]  # what may follow the name in its word (or detached)
-    detached: bool  # some suffix starts with a space or an apostrophe ("'s", « ها»)
-    entry: int  # index of the entry taken when the text is not lowercase (or uncased)
-    lower: int  # the entry taken when it is lowercase; -1: none
-    langs: frozenset[str]
-
-
-# A match as the registry consumes it: view start and end, original start and end, entry
-# index, the KeyInfo of the name and the score (100 for exact matches).
-Hit = tuple[int, int, int, int, int, KeyInfo, float]
-Candidate = tuple[int, int, KeyInfo]  # view start and end of a name that may match
-SeedValue = tuple[int, str, tuple[str, ...]]  # SEED_HIT, the seed, the names it stands for
-Seed = tuple[int, SeedValue]  # where a seed starts a word
-_ORDER = itemgetter(0)
-
-
 def is_word_char(char: str) -> bool:
     return char.isalnum() or char in "\u0654\u0670"
 
@@ -99,12 +81,6 @@ def _longest_first(suffixes: Iterable[str]) -> tuple[str, ...]:
 
 def name_key(name: str, lang: str) -> str:
     return normalize(name, turkic=lang in TURKIC).text.strip()
-
-
-def _candidate_order(candidate: Candidate) -> tuple[int, int, int]:
-    # leftmost, then the longest word, then the longest name: «روسای» (a blocked word)
-    # beats «روس» + «ای»
-    return candidate[0], -candidate[1], -candidate[2].length
 
 
 class NameMatcher:
@@ -188,27 +164,25 @@ class NameMatcher:
         return per_key
 
     def _key_infos(self) -> dict[str, KeyInfo]:
-        index: dict[int, int] = {}
         sets: dict[tuple[str, ...], frozenset[str]] = {}
 
         def number(entry: NameEntry) -> int:
-            if id(entry) not in index:
-                index[id(entry)] = len(self._entries)
-                self._entries.append(entry)
-            return index[id(entry)]
+            self._entries.append(entry)
+            return len(self._entries) - 1
 
         infos: dict[str, KeyInfo] = {}
         for key, group in self._groups.items():
             suffixes = self._key_suffixes[key]
             lower = next((e for e in group if not e.name[:1].isupper()), None)
+            first = number(group[0])
             infos[key] = KeyInfo(
-                EXACT,
+                SPACED if " " in key else EXACT,
                 len(key),
                 key,
                 sets.setdefault(suffixes, frozenset(suffixes)),
-                any(s[0] in " '" for s in suffixes),
-                number(group[0]),
-                -1 if lower is None else number(lower),
+                "".join(sorted({s[1] for s in suffixes if len(s) > 1 and s[0] in " '"})),
+                first,
+                -1 if lower is None else first if lower is group[0] else number(lower),
                 self._langs[key],
             )
         return infos
@@ -233,7 +207,7 @@ class NameMatcher:
         for seed, keys in self._seed_keys.items():
             form = " " + scan_key(seed)
             if form not in values and " " not in form[1:]:
-                values[form] = (SEED_HIT, seed, keys)
+                values[form] = (SEED_HIT, len(seed), seed, keys)
         automaton = ahocorasick.Automaton()
         for form in sorted(values, key=_insertion_order):
             automaton.add_word(form, values[form])
@@ -254,7 +228,7 @@ class NameMatcher:
 
     @property
     def entries(self) -> list[NameEntry]:
-        """Every entry; a Hit names its entry by its index in this list."""
+        """The entry of each *slot* (a name and one of its entries): a Hit names its slot."""
         return self._entries
 
     def entries_for(self, key: str) -> tuple[NameEntry, ...]:
@@ -282,91 +256,19 @@ class NameMatcher:
 
     def hits(self, norm: NormalizedText, fuzzy: bool = True) -> list[Hit]:
         """The matches as tuples (see `Hit`), exact and fuzzy, in text order."""
-        view = norm.text
-        scan = scan_text(view)
-        candidates, seeds = self._candidates(view, scan, fuzzy)
-        hits = self._select(norm, candidates)
+        scan = scan_text(norm.text)
+        streamed = stream(self._automaton, norm, scan, fuzzy)
+        if streamed is None:
+            candidates, seeds = collect(self._automaton, norm.text, scan, fuzzy)
+            hits = select(norm, candidates)
+        else:
+            hits, seeds = streamed
         if seeds:
             found = self._fuzzy(norm, scan, seeds, hits)
             if found:
                 hits.extend(found)
                 hits.sort(key=_ORDER)
         return hits
-
-    def _candidates(self, view: str, scan: str, fuzzy: bool) -> tuple[list[Candidate], list[Seed]]:
-        """Names at word starts that end where a word may end (leftmost first), and seeds.
-
-        ``scan[i + 1]`` is ``view[i]`` (a space if it is no letter or digit); an automaton
-        hit ending at scan index ``e`` is a name ending before view index ``e``.
-        """
-        size = len(view)
-        find = scan.find
-        candidates: list[Candidate] = []
-        append = candidates.append
-        seeds: list[Seed] = []
-        messy = False
-        last_stop = 0
-        for end, info in self._automaton.iter(scan):
-            if info[0]:
-                if info[0] == SEED_HIT:
-                    if fuzzy:
-                        seeds.append((end - len(info[1]), info))
-                    continue
-                candidates.extend(self._checked(view, end, info[1]))
-                messy = True
-                continue
-            start = end - info[1]
-            if scan[end + 1] == " ":  # the name ends its word («ایرانی ها», "Iran's": maybe)
-                stop = end
-                if info[4] and end + 1 < size and scan[end + 2] != " " and view[end] in " '":
-                    stop = find(" ", end + 2) - 1
-                    if view[end:stop] not in info[3]:
-                        stop = end
-            else:  # the word goes on: the rest must be a suffix
-                stop = find(" ", end + 1) - 1
-                if view[end:stop] not in info[3]:
-                    continue
-            if start < last_stop:
-                messy = True
-            last_stop = stop
-            append((start, stop, info))
-        if messy:  # overlapping names («ایران» in «ایرانی»): leftmost, longest word, name
-            candidates.sort(key=_candidate_order)
-        return candidates, seeds
-
-    def _checked(self, view: str, end: int, infos: tuple[KeyInfo, ...]) -> list[Candidate]:
-        """Candidates of a scan form several names share, or that is not the name itself."""
-        found = []
-        for info in infos:
-            start = end - info.length
-            if view[start:end] != info.key:
-                continue
-            stop = suffix_end(view, end, info.suffixes)
-            if stop is not None:
-                found.append((start, stop, info))
-        return found
-
-    def _select(self, norm: NormalizedText, candidates: list[Candidate]) -> list[Hit]:
-        """The leftmost-longest candidates whose capitalisation fits, in original offsets."""
-        o_starts = original_starts(norm, [c[0] for c in candidates])
-        original = norm.original
-        chosen: list[tuple[int, int, int, int, KeyInfo]] = []
-        covered = 0
-        for (start, stop, info), o_start in zip(candidates, o_starts, strict=True):
-            if start < covered:
-                continue
-            index = info[5]
-            if info[6] != index and original[o_start].islower():
-                index = info[6]
-                if index < 0:
-                    continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
-            covered = stop
-            chosen.append((start, stop, o_start, index, info))
-        o_ends = original_ends(norm, [c[1] for c in chosen])
-        return [
-            (start, stop, o_start, o_end, index, info, 100.0)
-            for (start, stop, o_start, index, info), o_end in zip(chosen, o_ends, strict=True)
-        ]
 
     def _fuzzy(
         self,
@@ -383,7 +285,7 @@ class NameMatcher:
         found: dict[int, Hit] = {}
         find = scan.find
         shortest = FUZZY_MIN - 1
-        for start, (_, seed, keys) in seeds:  # a seed starts a word
+        for start, (_, _, seed, keys) in seeds:  # a seed starts a word
             if start in taken:
                 continue  # a name matched exactly here
             stop = find(" ", start + 1) - 1
@@ -410,7 +312,6 @@ class NameMatcher:
         return list(found.values())
 
 
-
 # word-initial letters by frequency, per script; the automaton's node for "a space" keeps its
 # children in insertion order and is searched linearly at every word start
 _FREQUENT = (
@@ -418,7 +319,9 @@ _FREQUENT = (
     "tsacpbmdfihlrwegnouvkyjqxzəışçğöü",
     "пнсвокдртмизбагеулчшфэжщцюхяйё",
 )
-_RANK = {char: rank * 4 + script for script, s in enumerate(_FREQUENT) for rank, char in enumerate(s)}
+_RANK = {
+    char: rank * 4 + script for script, s in enumerate(_FREQUENT) for rank, char in enumerate(s)
+}
 
 
 def _insertion_order(form: str) -> tuple[int, str]:

@@ -116,9 +116,15 @@ class Registry:
 
     def _build_matcher(self) -> None:
         if self._matcher is None:
-            suffixes = {lang: self._words(lang, "name_suffixes.txt") for lang in SUPPORTED_LANGUAGES}
-            prefixes = {lang: self._words(lang, "name_prefixes.txt") for lang in SUPPORTED_LANGUAGES}
-            common = set().union(*(self._words(lang, "common_words.txt") for lang in SUPPORTED_LANGUAGES))
+            suffixes = {
+                lang: self._words(lang, "name_suffixes.txt") for lang in SUPPORTED_LANGUAGES
+            }
+            prefixes = {
+                lang: self._words(lang, "name_prefixes.txt") for lang in SUPPORTED_LANGUAGES
+            }
+            common = set().union(
+                *(self._words(lang, "common_words.txt") for lang in SUPPORTED_LANGUAGES)
+            )
             self._matcher = NameMatcher(
                 self.name_entries(),
                 set().union(*suffixes.values()),
@@ -144,4 +150,3 @@ class Registry:
 
     def exact_key(self, name: str, lang: str) -> str:
         return name_key(name, lang)
-

@@ -68,17 +68,37 @@ class UsageRules:
         ``span``: the mention's view start and end, then its original start and end.
         """
         start, end, o_start, o_end = span
-        if kind == "capital" and _at_line_start(text, o_start):
-            if text[o_start:o_end].isupper() or _DATELINE.match(text, o_end):
-                return True  # a dateline: "BAKU, 19 June (agency) —"
+        if kind == "capital":  # a dateline: "BAKU, 19 June (agency) —" at a line start
+            index = o_start - 1
+            while index >= 0 and text[index] != "\n" and text[index].isspace():
+                index -= 1
+            if (index < 0 or text[index] == "\n") and (
+                text[o_start:o_end].isupper() or _DATELINE.match(text, o_end)
+            ):
+                return True
         suffixes, before, after = self._by_kind.get(kind) or self._kind(kind)
         if suffixes and end > start + key_length:
             tail = view[start + key_length : end]
             if tail in suffixes or tail.lstrip("'’") in suffixes:
                 return True
-        if before and word_before(view, start) in before:
-            return True
-        return bool(after) and word_after(view, end) in after
+        if before:
+            word = ""
+            if start > 1 and view[start - 1] == " ":  # the usual case: a word and a space
+                space = view.rfind(" ", max(0, start - REACH), start - 1)
+                word = view[space + 1 : start - 1] if space >= 0 or start <= REACH else ""
+            if not word.isalnum():
+                word = word_before(view, start)
+            if word in before:
+                return True
+        if after:
+            word = ""
+            if view.startswith(" ", end):
+                stop = view.find(" ", end + 1, end + REACH)
+                word = view[end + 1 : stop] if stop > 0 else ""
+            if not word.isalnum():
+                word = word_after(view, end)
+            return word in after
+        return False
 
 
 def word_before(view: str, start: int) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +25,13 @@ import ahocorasick
 import regex  # type: ignore[import-untyped, unused-ignore]
 
 from peyvand.lang import LanguageData, LanguageDataError
+from peyvand.text.date_spellings import (
+    Spellings,
+    alternation,
+    first,
+    to_roman,
+    variants,
+)
 from peyvand.text.normalize import normalize
 
 MONTHS_FILE = "months.tsv"
@@ -36,7 +42,6 @@ _R = r"(?!\p{L})"  # no letter just after
 _NUM_L = r"(?<!\d)(?<!\d[.,/:])"  # not the tail of a longer number, a decimal or a date
 _NUM_R = r"(?!\d)(?![.,/:]\d)"
 _ROMAN = r"[ivxх]{1,6}"  # Cyrillic х too: Russian writers type «ХIХ»
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "х": 10}
 _DIGITS = regex.compile(r"[0-9]+")
 _ANY_DIGITS = regex.compile(r"\d+")  # what ``\d`` in the patterns matches
 _RELATIVE = regex.compile(r"(year|month)([+-]\d+)")
@@ -52,165 +57,6 @@ def canonical(text: str) -> str:
 def lookup_key(entry: str) -> str:
     """The key under which a data entry is stored (normalized, then :func:`canonical`)."""
     return canonical(normalize(entry).text.strip())
-
-
-def roman_value(text: str) -> int | None:
-    """The value of a well-formed Roman numeral (lowercase), else ``None``."""
-    values = [_ROMAN_VALUES[c] for c in text]
-    total = 0
-    for index, value in enumerate(values):
-        following = values[index + 1] if index + 1 < len(values) else 0
-        total += -value if value < following else value
-    canonical_form = _to_roman(total) if 0 < total < 40 else ""
-    return total if canonical_form == text.replace("х", "x") else None
-
-
-def _to_roman(number: int) -> str:
-    out = "x" * (number // 10)
-    ones = number % 10
-    return out + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
-
-
-_OPTIONAL = frozenset({" ?", "[- ]?", "-?"})  # atoms that may match nothing
-
-
-def _atoms(entry: str) -> list[str]:
-    """Regex atoms for one normalized entry: inner spaces optional, hyphens optional, آ ≈ ا."""
-    out: list[str] = []
-    for index, char in enumerate(entry):
-        if char == " ":
-            out.append(" ?")
-        elif char == "-":
-            out.append("[- ]?" if index else "-?")
-        elif char == ".":
-            out.extend([r"\.", " ?"] if index + 1 < len(entry) else [r"\."])
-        elif char in "آا":
-            out.append("[آا]")
-        elif char in "ıi":
-            out.append("[ıi]")
-        elif char in "'’":
-            out.append("['’]")
-        else:
-            out.append(regex.escape(char))
-    return out
-
-
-def _branches(alternatives: list[list[str]]) -> str:
-    """The alternatives (atom lists) joined with ``|`` in the order given, with their leading
-    atoms factored out where that cannot change which alternative matches first.
-
-    A flat alternation of a hundred words is tried word by word at every anchor. Alternatives
-    are grouped by their first atom only when every first atom is one fixed character (or
-    class) and the only empty alternative is the last: then at most one group can match at a
-    position, and within it the order is kept, so the first match is the flat one.
-    """
-    ends = not alternatives[-1]
-    rest = alternatives[:-1] if ends else alternatives
-    if not rest or any(not atoms or atoms[0] in _OPTIONAL for atoms in rest):
-        return "|".join("".join(atoms) for atoms in alternatives)
-    groups: dict[str, list[list[str]]] = {}
-    for atoms in rest:
-        groups.setdefault(atoms[0], []).append(atoms[1:])
-    parts = [
-        first + ("".join(tails[0]) if len(tails) == 1 else f"(?:{_branches(tails)})")
-        for first, tails in groups.items()
-    ]
-    return "|".join([*parts, ""] if ends else parts)
-
-
-_CLASSES = {"آ": "آا", "ا": "آا", "ı": "ıi", "i": "ıi", "'": "'’", "’": "'’"}  # as ``_atoms``
-
-
-def _first(entry: str, at: int = 0) -> frozenset[str] | None:
-    """The characters the pattern of ``entry[at:]`` (as ``_atoms`` writes it) can start
-    with; None if it can match nothing."""
-    chars: set[str] = set()
-    for index in range(at, len(entry)):
-        char = entry[index]
-        if char in " -":  # optional atoms: " ?", "-?" and "[- ]?"
-            chars |= {"-", " "} if index else {char}
-            continue
-        chars |= set(_CLASSES.get(char, char))
-        return frozenset(chars)
-    return None
-
-
-def _atom_sets(entry: str) -> list[tuple[str, bool]]:
-    """``_atoms`` as (characters an atom matches, whether it may match nothing)."""
-    out: list[tuple[str, bool]] = []
-    for index, char in enumerate(entry):
-        if char in " -":
-            out.append(("- " if char == "-" and index else char, True))
-        elif char == ".":
-            out.extend([(".", False), (" ", True)] if index + 1 < len(entry) else [(".", False)])
-        else:
-            out.append((_CLASSES.get(char, char), False))
-    return out
-
-
-class _Spellings:
-    """Which letters can follow a starter word in a match of a pattern it starts.
-
-    Every spelling of the starting kinds is run, as its atoms, over the starter: a letter
-    may follow if some spelling can go on with it there, or ends there and its kind's tail
-    allows it. A spelling that could end inside the starter leaves the answer open (None).
-    """
-
-    def __init__(
-        self,
-        spellings: dict[str, list[str]],
-        tail: Callable[[str, str], frozenset[str] | None],
-    ) -> None:
-        self._tail = tail
-        self._by_first: dict[str, list[tuple[str, str, list[tuple[str, bool]]]]] = defaultdict(list)
-        self._anywhere: dict[str, list[tuple[str, str, list[tuple[str, bool]]]]] = defaultdict(list)
-        for kind, names in _STARTS.items():
-            for entry in spellings.get(kind, ()):
-                atoms = _atom_sets(entry)
-                for name in names:
-                    if not atoms or atoms[0][1]:
-                        self._anywhere[name].append((kind, entry, atoms))
-                    else:
-                        for char in atoms[0][0]:
-                            self._by_first[char + name].append((kind, entry, atoms))
-
-    def letters_after(self, word: str, name: str) -> frozenset[str] | None:
-        letters: set[str] = set()
-        for kind, entry, atoms in self._by_first[word[0] + name] + self._anywhere[name]:
-            states = _closure({0}, atoms)
-            for char in word:
-                if len(atoms) in states:
-                    return None  # the spelling may end inside the word
-                states = _closure(
-                    {i + 1 for i in states if i < len(atoms) and char in atoms[i][0]}, atoms
-                )
-            for i in states:
-                if i == len(atoms):
-                    tail = self._tail(kind, entry)
-                    if tail is None:
-                        return None
-                    letters |= tail
-                else:
-                    letters.update(c for c in atoms[i][0] if c.isalpha())
-        return frozenset(letters)
-
-
-def _closure(states: set[int], atoms: list[tuple[str, bool]]) -> set[int]:
-    """The atom positions reachable from ``states`` by skipping atoms that may match nothing."""
-    todo, out = list(states), set(states)
-    while todo:
-        i = todo.pop()
-        if i < len(atoms) and atoms[i][1] and i + 1 not in out:
-            out.add(i + 1)
-            todo.append(i + 1)
-    return out
-
-
-def _alternation(entries: Iterable[str]) -> str:
-    unique = sorted(set(entries), key=lambda e: (-len(e), e))
-    if not unique:
-        return "(?!)"
-    return "(?:" + _branches([_atoms(e) for e in unique]) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,16 +112,6 @@ KINDS = {
 }
 RANK = {name: rank for rank, name in enumerate(KINDS)}
 NEEDS_PUBLISHED = frozenset({"relative", "month_relative"})
-
-
-def _variants(word: str) -> Iterator[str]:
-    """Spellings of a starter that the view may hold: آ or ا, ı or i, Latin or Cyrillic x."""
-    swaps = {"آ": "ا", "ا": "آ", "ı": "i", "x": "х"}
-    options = [(c, swaps[c]) if c in swaps else (c,) for c in word]
-    forms = [""]
-    for choice in options:
-        forms = [f + c for f in forms for c in choice][:64]
-    yield from forms
 
 
 class Groups:
@@ -338,7 +174,7 @@ class Grammar:
         self._spellings: dict[str, list[str]] = defaultdict(list)
         for lang in langs:
             self._load(data, lang)
-        self._spellings["roman"] = [_to_roman(n) for n in range(1, 22)]
+        self._spellings["roman"] = [to_roman(n) for n in range(1, 22)]
         self.patterns = {name: regex.compile(p) for name, p in self._patterns().items()}
         self.groups: dict[str, dict[str, int]] = {
             name: dict(pattern.groupindex) for name, pattern in self.patterns.items()
@@ -385,9 +221,9 @@ class Grammar:
         for kind, pattern_names in _STARTS.items():
             for entry in self._spellings[kind]:
                 first = regex.split(r"[ .\-]", entry, maxsplit=1)[0]
-                for form in _variants(first) if first else ():
+                for form in variants(first) if first else ():
                     starters[form].update(pattern_names)
-        spellings = _Spellings(self._spellings, self._tail)
+        spellings = Spellings(self._spellings, _STARTS, self._tail)
         automaton = ahocorasick.Automaton()
         for word, names in starters.items():
             whole = names == {"century_roman"}  # a Roman numeral must be a word of its own
@@ -406,7 +242,7 @@ class Grammar:
         a non-letter (``_R``, a space or a digit) unless they end with a non-letter and a
         ``_L`` word follows."""
         if kind == "month":
-            tails = [_first(e) for k in ("month_suffix", "month_after") for e in self._spellings[k]]
+            tails = [first(e) for k in ("month_suffix", "month_after") for e in self._spellings[k]]
             if None in tails:
                 return None
             return frozenset(c for tail in tails if tail for c in tail if c.isalpha())
@@ -487,7 +323,7 @@ class Grammar:
         }
         self._words_after: dict[str, frozenset[str]] = {}
         for name, kinds in words_after.items():
-            chars = [_first(word) for kind in kinds for word in self._spellings.get(kind, ())]
+            chars = [first(word) for kind in kinds for word in self._spellings.get(kind, ())]
             if None not in chars:  # an entry that can match nothing: no condition
                 self._words_after[name] = frozenset().union(*(c for c in chars if c))
 
@@ -511,7 +347,7 @@ class Grammar:
             for e in self._spellings[k]
             if not keep_only or "keep" in self.words[k].get(canonical(e), "")
         ]
-        return _alternation(entries)
+        return alternation(entries)
 
     def _patterns(self) -> dict[str, str]:
         a = self._alt

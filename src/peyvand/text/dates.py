@@ -46,7 +46,8 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.text import calendars as cal
-from peyvand.text.date_grammar import KINDS, RANK, Grammar, Groups, canonical, roman_value
+from peyvand.text.date_grammar import KINDS, RANK, Grammar, Groups, canonical
+from peyvand.text.date_spellings import roman_value
 from peyvand.text.normalize import normalize
 
 _SHORT_YEARS = ((50, 99, 1300), (0, 9, 1400))
@@ -72,7 +73,7 @@ class DateMention:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: it is built for every reading, and frozen is slower
 class _Found:
     """A date read on the normalized view."""
 

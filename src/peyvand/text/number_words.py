@@ -69,11 +69,6 @@ class _Everything(frozenset[str]):
 _ALL = _Everything()
 
 
-def _letter(char: str) -> bool:
-    """Whether ``char`` is what ``[^\\W\\d_]`` matches: a word character, no digit, no "_"."""
-    return char.isalnum() and not char.isdecimal()
-
-
 def trie_pattern(words: list[str]) -> str:
     """A regex alternation shaped as a trie: fast to scan, longest word tried first."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -213,7 +208,10 @@ class Lexicon:
     def matches(self, view: str, starts: set[int]) -> dict[int, re.Match[str]]:
         """Where ``word_re`` matches in the view, in order, given where ``starters`` occur."""
         match, found = self.word_re.match, {}
-        for start in sorted(s for s in starts if not s or not _letter(view[s - 1])):
+        # at a word start: the character before is not a letter as ``LETTER_BEFORE`` has it
+        # (``[^\W\d_]``: alphanumeric but no decimal digit)
+        bounded = [s for s in starts if not s or not (c := view[s - 1]).isalnum() or c.isdecimal()]
+        for start in sorted(bounded):
             m = match(view, start)
             if m is not None:
                 found[start] = m

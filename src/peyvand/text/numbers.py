@@ -14,15 +14,14 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-import ahocorasick
 
 from peyvand.lang import LanguageData
 from peyvand.text.normalize import NormalizedText, normalize
-from peyvand.text.number_words import LETTER_AFTER, LETTER_BEFORE, Composer, Lexicon, Token
+from peyvand.text.number_words import Composer, Lexicon, Token
+from peyvand.text.quantity_words import QUANTITY_WORDS, UNIT_BEFORE, Cues, Scan
 
-QUANTITY_WORDS = "quantity_words.tsv"
+__all__ = ["QUANTITY_WORDS", "NumberFinder", "Quantity"]
+
 _CHAIN_RE = re.compile(r"[0-9]+(?:[.,/:\-][0-9]+)*")
 _SEP_RE = re.compile(r"[.,/:]")
 _DIGITS_RE = re.compile(r"[0-9]+")
@@ -41,10 +40,7 @@ _TURKIC_LETTERS = re.compile("[əƏıİşŞğĞ]")
 _PERSIAN_ONLY = re.compile("[پچژگ]")  # letters Arabic does not use
 _PERSIAN_FORMS = re.compile("[یک]")  # the Persian forms of yeh and kaf
 _ARABIC_FORMS = re.compile("[ةيكى]")
-# Kinds of words around numbers whose patterns only run where one of their phrases occurs.
-_BEFORE, _AFTER, _UNIT_BEFORE, _UNIT_AFTER, _EXCLUDE = 1, 2, 4, 8, 16
-_BITS = {"before": 1, "after": 2, "unit_before": 4, "unit_after": 8, "exclude": 16}
-_STARTER = 32  # a string that a number word match can start with (``Lexicon.starters``)
+_ALONE = frozenset({"unit", "ten", "hundred"})  # kinds that are a number on their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,93 +56,6 @@ class Quantity:
     end: int
 
 
-class _Cues:
-    """The words around numbers (``quantity_words.tsv``) of a set of languages, compiled."""
-
-    def __init__(self, data: LanguageData, lex: Lexicon) -> None:
-        self.meaning: dict[tuple[str, str], tuple[str, bool]] = {}
-        phrases: dict[str, list[str]] = {}
-        for lang in lex.langs:
-            if not data.has(lang, QUANTITY_WORDS):
-                continue
-            for row in data.rows(lang, QUANTITY_WORDS):
-                phrase, kind = row[0], row[1]
-                attached = phrase.startswith("-") and len(phrase) > 1
-                key = lex.fold(phrase[1:] if attached else phrase)
-                phrases.setdefault(kind, []).append(("-" if attached else "") + key)
-                meaning = row[2] if len(row) > 2 else "-"
-                approx = len(row) > 3 and row[3] == "yes"
-                self.meaning.setdefault((kind, key), (meaning, approx))
-        self.maxlen = max((len(p) for ps in phrases.values() for p in ps), default=1) + 2
-
-        def alts(kind: str, after: bool = False) -> str:
-            out = []
-            for p in sorted(set(phrases.get(kind, [])), key=len, reverse=True):
-                if p.startswith("-"):
-                    out.append("['’-]?" + re.escape(p[1:]))
-                elif after:
-                    out.append((" " if p[0].isalpha() else " ?") + re.escape(p))
-                else:
-                    out.append(re.escape(p) + " ?")
-            return "|".join(out) or "(?!)"
-
-        self.before_re = re.compile(f"{LETTER_BEFORE}(?:{alts('before')})\\Z")
-        self.unit_before_re = re.compile(f"{LETTER_BEFORE}(?:{alts('unit_before')})\\Z")
-        self.after_re = re.compile(f"(?:{alts('after', True)}){LETTER_AFTER}")
-        units = sorted(set(phrases.get("unit_after", [])), key=len, reverse=True)
-        self.unit_after_re = re.compile(
-            "(?: ?(?:" + ("|".join(re.escape(u) for u in units) or "(?!)") + f")){LETTER_AFTER}"
-        )
-        leads = [p for p in phrases.get("unit_before", []) if p[-1:].isalpha()]
-        self.unit_lead_re = re.compile(
-            f"(?:{'|'.join(re.escape(p) for p in leads) or '(?!)'}){LETTER_AFTER}"
-        )
-        excl = sorted(set(phrases.get("exclude", [])), key=len, reverse=True)
-        self.exclude_re = re.compile(
-            f"{LETTER_BEFORE}(?:{'|'.join(re.escape(e) for e in excl) or '(?!)'}){LETTER_AFTER}"
-        )
-        self._index(phrases, lex.starters)
-
-    def _index(self, phrases: dict[str, list[str]], starters: set[str]) -> None:
-        """One automaton of the number-word starters and of every phrase as its pattern spells
-        it (an attached "-" is optional in ``alts``, literal in ``unit_after_re`` and
-        ``exclude_re``). A pattern can only match where one of its strings occurs, so one pass
-        over the view tells where each is worth trying."""
-        literals = dict.fromkeys(starters, _STARTER)
-        for kind, bit in _BITS.items():
-            for p in phrases.get(kind, []):
-                attached = p.startswith("-") and kind not in ("unit_after", "exclude")
-                literal = p[1:] if attached else p
-                literals[literal] = literals.get(literal, 0) | bit
-        self.always = literals.pop("", 0)  # kinds with an empty phrase: tried everywhere
-        self.automaton: Any = None
-        if literals:
-            self.automaton = ahocorasick.Automaton()
-            for literal, mask in literals.items():
-                self.automaton.add_word(literal, (len(literal), mask))
-            self.automaton.make_automaton()
-
-    def occurrences(self, text: _Text) -> None:
-        """Fills in where starters and phrases of each kind occur in ``text.view``."""
-        view, starters, starts, ends = text.view, set(), text.starts, text.ends
-        for last, (size, mask) in self.automaton.iter(view) if self.automaton else ():
-            start = last - size + 1
-            if mask & _STARTER:
-                starters.add(start)
-            if mask & ~_STARTER:  # marked one character early (starts) and late (ends) too
-                for at in (start - 1, start):
-                    starts[at] = starts.get(at, 0) | mask
-                for at in (last + 1, last + 2):
-                    ends[at] = ends.get(at, 0) | mask
-                if mask & _EXCLUDE:
-                    text.excluded.append((start, last + 1))
-        text.words = text.lex.matches(view, starters) if starters else {}
-
-    def lookup(self, kind: str, matched: str) -> tuple[str, bool]:
-        key = matched.strip(" '’-")
-        return self.meaning.get((kind, key), ("-", False))
-
-
 def _mark(char: str) -> bool:
     """Whether ``char`` is a nonspacing mark (letters, digits and spaces are looked up fast)."""
     return not (char.isalnum() or char.isspace()) and unicodedata.category(char) == "Mn"
@@ -157,51 +66,17 @@ def _number(value: Decimal) -> int | float:
     return whole if whole == value else float(value)
 
 
-class _Text:
-    """One view being read: where number words match and where the phrases around numbers
-    occur (``_Cues.occurrences``), so that each pattern is tried only where it can match."""
-
-    __slots__ = ("cues", "ends", "excluded", "lex", "norm", "starts", "view", "words")
-
-    def __init__(self, view: str, norm: NormalizedText, lex: Lexicon, cues: _Cues) -> None:
-        self.view, self.norm, self.lex, self.cues = view, norm, lex, cues
-        self.words: dict[int, re.Match[str]] = {}  # position -> ``word_re`` match
-        self.starts: dict[int, int] = {}  # position -> kinds of phrases starting there or next
-        self.ends: dict[int, int] = {}  # position -> kinds of phrases ending there or just before
-        self.excluded: list[tuple[int, int]] = []  # spans of exclusion phrases
-        cues.occurrences(self)
-
-    def token_at(self, pos: int) -> Token | None:
-        """``Lexicon.token_at`` of the view, from the matches found up front."""
-        m = self.words.get(pos)
-        return None if m is None else self.lex.token(m)
-
-    def may_start(self, bit: int, pos: int) -> bool:
-        """Whether a phrase of this kind starts at ``pos`` or one character later."""
-        return bool((self.cues.always | self.starts.get(pos, 0)) & bit)
-
-    def may_end(self, bit: int, pos: int) -> bool:
-        """Whether a phrase of this kind ends at ``pos`` or one character earlier."""
-        return bool((self.cues.always | self.ends.get(pos, 0)) & bit)
-
-    def may_exclude(self, low: int, high: int) -> bool:
-        """Whether an exclusion phrase lies within ``view[low:high]``."""
-        if self.cues.always & _EXCLUDE:
-            return True
-        return any(low <= start and end <= high for start, end in self.excluded)
-
-
 class NumberFinder:
     """Finds quantities; the lexicon of each language set is compiled once, on first use."""
 
     def __init__(self, data: LanguageData) -> None:
         self._data = data
-        self._compiled: dict[tuple[str, ...], tuple[Lexicon, _Cues]] = {}
+        self._compiled: dict[tuple[str, ...], tuple[Lexicon, Cues]] = {}
 
-    def _get(self, langs: tuple[str, ...]) -> tuple[Lexicon, _Cues]:
+    def _get(self, langs: tuple[str, ...]) -> tuple[Lexicon, Cues]:
         if langs not in self._compiled:
             lex = Lexicon(self._data, langs)
-            self._compiled[langs] = (lex, _Cues(self._data, lex))
+            self._compiled[langs] = (lex, Cues(self._data, lex))
         return self._compiled[langs]
 
     @staticmethod
@@ -230,7 +105,7 @@ class NumberFinder:
         lex, cues = self._get((lang,) if lang else self.languages_for(text))
         norm = normalize(text, turkic=lex.turkic)
         view = norm.text
-        text_ = _Text(view, norm, lex, cues)
+        text_ = Scan(view, norm, lex, cues)
         blocked = self._blocked(view)
         found: list[Quantity] = []
         pos = floor = 0
@@ -250,15 +125,19 @@ class NumberFinder:
             if blocked and blocked[0][0] <= start:  # inside a URL or an e-mail address
                 pos = blocked[0][1]
                 continue
-            lead = cues.unit_lead_re.match(view, start) if start != digit else None
+            lead = (
+                cues.unit_lead_re.match(view, start)
+                if start != digit and (cues.always or text_.starts.get(start, 0) & UNIT_BEFORE)
+                else None
+            )
             if lead is not None:  # «yüzde» is the percent word, not «yüz» + «-de»
                 pos = lead.end()
                 continue
-            tokens, comp, nxt = self._phrase(text_, start)
+            tokens, value, nxt = self._phrase(text_, start)
             pos = max(nxt, start + 1)
             if not tokens:
                 continue
-            quantity = self._quantity(text_, tokens, comp, floor=floor)
+            quantity = self._quantity(text_, tokens, value, floor=floor)
             if quantity is not None:
                 found.append(quantity[0])
                 floor = pos = max(pos, quantity[1])
@@ -279,33 +158,54 @@ class NumberFinder:
         lex, _ = self._get((lang,))
         norm = normalize(words.strip(), turkic=lex.turkic)
         view = norm.text.strip()
-        tokens, comp, _ = self._phrase(_Text(view, norm, lex, self._compiled[(lang,)][1]), 0)
-        value = comp.value() if tokens else None
+        tokens, value, _ = self._phrase(Scan(view, norm, lex, self._compiled[(lang,)][1]), 0)
         if value is None or tokens[-1].tail != len(view) or tokens[-1].joins_next:
             return None
         return int(value) if value == value.to_integral_value() else None
 
     # -- phrases ---------------------------------------------------------------------------
 
-    def _phrase(self, text: _Text, start: int) -> tuple[list[Token], Composer, int]:
+    def _phrase(self, text: Scan, start: int) -> tuple[list[Token], Decimal | None, int]:
+        """The tokens of the number starting at ``start``, its value and where to search next.
+
+        The usual case, one number word that nothing continues («دو کشور»), is read directly:
+        a first unit, ten or hundred is its own value (``Composer`` agrees).
+        """
+        view, lex, words = text.view, text.lex, text.words
+        m = words.get(start)
+        if m is not None:
+            tok = lex.token(m)
+            if tok.kind in _ALONE and not (tok.ends_phrase or tok.joins_next):
+                gap = lex.gap_re.match(view, tok.tail)
+                after = gap.end() if gap is not None else -1
+                if gap is None or not (after in words or "0" <= view[after : after + 1] <= "9"):
+                    return [tok], tok.value, tok.end
+        tokens, comp, nxt = self._tokens(text, start)
+        return tokens, comp.value() if tokens else None, nxt
+
+    def _tokens(self, text: Scan, start: int) -> tuple[list[Token], Composer, int]:
         """The tokens of the number starting at ``start`` and where to search next.
 
         An ordinal or vague plural anywhere in the phrase drops the whole phrase.
         """
-        view, lex = text.view, text.lex
+        view, lex, words = text.view, text.lex, text.words
         comp = Composer(lex.units_before_tens)
         tokens: list[Token] = []
         pos, connected = start, False
         while True:
-            digit = "0" <= view[pos : pos + 1] <= "9"
-            tok = self._digits(text, pos) if digit else text.token_at(pos)
-            if isinstance(tok, int):  # digits that are no number: skip them
-                return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
-            if tok is None:
-                break
-            if tok.kind == "ordinal":
+            if "0" <= view[pos : pos + 1] <= "9":
+                tok = self._digits(text, pos)
+                if isinstance(tok, int):  # digits that are no number: skip them
+                    return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
+            else:
+                m = words.get(pos)  # ``Lexicon.token_at``, from the matches found up front
+                if m is None:
+                    break
+                tok = lex.token(m)
+            kind = tok.kind
+            if kind == "ordinal":
                 return [], comp, tok.tail
-            if tok.kind == "plural":  # «ده‌ها هزار», "tens of thousands": all of it is vague
+            if kind == "plural":  # «ده‌ها هزار», "tens of thousands": all of it is vague
                 return [], comp, self._skip_number(text, tok.tail)
             if not comp.feed(tok, connected or tok.start > pos):
                 if not tokens:
@@ -329,7 +229,7 @@ class NumberFinder:
         return tokens, comp, tokens[-1].end if tokens else start + 1
 
     @staticmethod
-    def _skip_number(text: _Text, pos: int) -> int:
+    def _skip_number(text: Scan, pos: int) -> int:
         """The end of the number words that follow ``pos`` directly."""
         while True:
             gap = text.lex.gap_re.match(text.view, pos)
@@ -338,7 +238,7 @@ class NumberFinder:
                 return pos
             pos = tok.tail
 
-    def _digits(self, text: _Text, pos: int) -> Token | int:
+    def _digits(self, text: Scan, pos: int) -> Token | int:
         """The digit number at ``pos``, or the position to skip to when it is no number."""
         view, lex, norm = text.view, text.lex, text.norm
         m = _CHAIN_RE.match(view, pos)
@@ -460,27 +360,15 @@ class NumberFinder:
     # -- context ---------------------------------------------------------------------------
 
     def _quantity(
-        self, text: _Text, tokens: list[Token], comp: Composer, *, floor: int
+        self, text: Scan, tokens: list[Token], value: Decimal | None, *, floor: int
     ) -> tuple[Quantity, int] | None:
         """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
-        value = comp.value()
         if value is None:
             return None
         core_s, core_e = tokens[0].start, tokens[-1].end
-        cues = text.cues
-        if text.excluded or cues.always:  # rare: there are exclusion phrases to look at
-            view = text.view
-            low, high = max(0, core_s - cues.maxlen), min(len(view), core_e + cues.maxlen)
-            if text.may_exclude(low, high):
-                for ex in cues.exclude_re.finditer(view, low, high):
-                    if ex.start() <= core_s and ex.end() >= core_e:
-                        return None
-        # Without a phrase ending just before the number or starting just after it, nothing
-        # around it can change: the usual case skips all the patterns.
-        if cues.always | text.ends.get(core_s, 0) | text.starts.get(core_e, 0):
-            start, end, unit, qualifier, approx = self._context(text, core_s, core_e, floor)
-        else:
-            start, end, unit, qualifier, approx = core_s, core_e, "count", None, False
+        if text.excludes(core_s, core_e):
+            return None
+        start, end, unit, qualifier, approx = text.context(core_s, core_e, floor)
         if (
             len(tokens) == 1
             and tokens[0].entry is not None
@@ -498,30 +386,3 @@ class NumberFinder:
             _number(value), unit, approx, qualifier, original[o_start:o_end], o_start, o_end
         )
         return quantity, end
-
-    @staticmethod
-    def _context(
-        text: _Text, core_s: int, core_e: int, floor: int
-    ) -> tuple[int, int, str, str | None, bool]:
-        """Span, unit, qualifier and approx of the number ``[core_s, core_e)`` with the words
-        around it; each pattern runs only where ``text`` saw one of its phrases."""
-        view, cues = text.view, text.cues
-        start, end, unit = core_s, core_e, "count"
-        m = cues.unit_after_re.match(view, core_e) if text.may_start(_UNIT_AFTER, core_e) else None
-        if m is not None:
-            unit, end = cues.lookup("unit_after", m.group())[0], m.end()
-        elif text.may_end(_UNIT_BEFORE, core_s):
-            m = cues.unit_before_re.search(view, max(floor, core_s - cues.maxlen), core_s)
-            if m is not None:
-                unit, start = cues.lookup("unit_before", m.group())[0], m.start()
-        qualifier, approx = None, False
-        m = None
-        if text.may_end(_BEFORE, start):
-            m = cues.before_re.search(view, max(floor, start - cues.maxlen), start)
-        if m is not None:
-            (qualifier, approx), start = cues.lookup("before", m.group()), m.start()
-        elif text.may_start(_AFTER, end):
-            m = cues.after_re.match(view, end)
-            if m is not None:
-                (qualifier, approx), end = cues.lookup("after", m.group()), m.end()
-        return start, end, unit, qualifier, approx

@@ -1,0 +1,229 @@
+"""The matcher's hot loops: automaton hits to the leftmost-longest names, in original offsets.
+
+A news document yields thousands of hits per megabyte and Python pays for every bytecode,
+so the usual document takes one fused pass (`stream`): each hit is checked at its word end,
+weighed against the candidate before it when they overlap, checked for capitalisation and
+mapped to the original text as it comes. When only the capitalisation of the text can tell
+which of two overlapping names wins, or a name's scan form must be compared with the view,
+the pass gives up and the general path runs: collect every candidate (`collect`), sort them,
+choose (`select`). Both give the same matches; the tests compare them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, NamedTuple
+
+from peyvand.registry.scan import breakpoints, suffix_end
+from peyvand.text.normalize import NormalizedText
+
+# the first field of an automaton value
+EXACT = 0  # a one-word name: the value is its KeyInfo
+SEED_HIT = 1  # the first letters of long names: (SEED_HIT, length, seed, names)
+CHECKED = 2  # names whose scan form is shared or differs from the name: (CHECKED, infos)
+SPACED = 3  # a name of several words: its KeyInfo (the view between them is compared: in
+# the scan text a space may stand for punctuation, "Azerbaijan. Republic…")
+
+
+class KeyInfo(NamedTuple):
+    """What the matcher knows of one normalized name, fixed when the automaton is built."""
+
+    code: int  # EXACT or SPACED
+    length: int
+    key: str
+    suffixes: frozenset[str]  # what may follow the name in its word (or detached)
+    detached: str  # first letters of the suffixes written after a space or an apostrophe
+    entry: int  # slot of the entry taken when the text is not lowercase (or uncased)
+    lower: int  # the slot taken when it is lowercase; -1: none
+    langs: frozenset[str]
+
+
+# A match as the registry consumes it: view start and end, original start and end, slot
+# (the name and entry: an index of `NameMatcher.entries`), the KeyInfo of the name and the
+# score (100 for exact matches).
+Hit = tuple[int, int, int, int, int, KeyInfo, float]
+Candidate = tuple[int, int, KeyInfo]  # view start and end of a name that may match
+SeedValue = tuple[int, int, str, tuple[str, ...]]  # SEED_HIT, length, seed, its names
+Seed = tuple[int, SeedValue]  # where a seed starts a word
+_IDENTITY = (0,), (0,)  # the breakpoints of a view as long as its original
+
+
+def stream(
+    automaton: Any, norm: NormalizedText, scan: str, fuzzy: bool
+) -> tuple[list[Hit], list[Seed]] | None:
+    """The matches and seeds of a document in one pass; None if the general path must run.
+
+    ``scan[i + 1]`` is ``view[i]`` (a space if it is no letter or digit); an automaton hit
+    ending at scan index ``e`` is a name ending before view index ``e``.
+    """
+    view = norm.text
+    original = norm.original
+    size = len(view)
+    table = _IDENTITY if norm.offsets is None else breakpoints(norm.offsets)
+    if table is None:
+        return None
+    views, srcs = table
+    last = len(views) - 1
+    find = scan.find
+    hits: list[Hit] = []
+    append = hits.append
+    seeds: list[Seed] = []
+    first = stop_before = -1  # the last candidate (start, stop, KeyInfo)
+    other: KeyInfo | None = None
+    kept = False  # whether it is hits[-1]
+    # the walk over the offset breakpoints: view index ``base`` maps to ``source``, up to
+    # view index ``following``
+    k = 0
+    base, source = 0, 0
+    following = views[1] if last else size
+    for end, info in automaton.iter(scan):
+        if info[0]:
+            if info[0] == SEED_HIT:
+                if fuzzy:
+                    seeds.append((end - info[1], info))
+                continue
+            if info[0] == CHECKED:
+                return None
+            if view[end - info[1] : end] != info[2]:
+                continue  # SPACED: punctuation between the words
+        start = end - info[1]
+        if scan[end + 1] == " ":  # the name ends its word («ایرانی ها», "Iran's": maybe)
+            stop = end
+            if scan[end + 2] in info[4] and view[end] in " '":
+                stop = find(" ", end + 2) - 1
+                if view[end:stop] not in info[3]:
+                    stop = end
+        else:  # the word goes on: the rest must be a suffix
+            stop = find(" ", end + 1) - 1
+            if view[end:stop] not in info[3]:
+                continue
+        if start < stop_before:  # overlaps the last candidate: rare
+            assert other is not None
+            verdict = against((first, stop_before, other), start, stop, info)
+            if verdict < 0:
+                continue
+            if verdict == 0:
+                return None
+            if kept:
+                hits.pop()
+            if (hits and hits[-1][1] > start) or start < base:
+                return None  # it reaches back over one more name, or the walk must rewind
+        first, stop_before, other = start, stop, info
+        kept = False
+        if start >= following:
+            k = bisect_right(views, start, k) - 1
+            base, source = views[k], srcs[k]
+            following = views[k + 1] if k < last else size
+        o_start = source + start - base
+        slot = info[5]
+        if info[6] != slot and original[o_start].islower():
+            slot = info[6]
+            if slot < 0:
+                continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
+        if stop < following:
+            o_end = source + stop - base
+        elif stop >= size:
+            o_end = len(original)
+        else:
+            k = bisect_right(views, stop, k) - 1
+            base, source = views[k], srcs[k]
+            following = views[k + 1] if k < last else size
+            o_end = source + stop - base
+            if base == stop and source <= srcs[k - 1] + stop - 1 - views[k - 1]:
+                o_end = norm.to_original(start, stop)[1]  # the end cuts an expansion (ﻻ)
+        append((start, stop, o_start, o_end, slot, info, 100.0))
+        kept = True
+    return hits, seeds
+
+
+def collect(
+    automaton: Any, view: str, scan: str, fuzzy: bool
+) -> tuple[list[Candidate], list[Seed]]:
+    """Every candidate name, leftmost first (sorted when overlaps need it), and the seeds."""
+    candidates: list[Candidate] = []
+    seeds: list[Seed] = []
+    messy = False
+    last_stop = 0
+    for end, info in automaton.iter(scan):
+        if info[0] == SEED_HIT:
+            if fuzzy:
+                seeds.append((end - info[1], info))
+            continue
+        for start, stop, name in _ends(view, end, info):
+            if start < last_stop:
+                merged = _merge(candidates, start, stop, name)
+                if merged is None:
+                    messy = True
+                    candidates.append((start, stop, name))
+                    merged = stop
+                last_stop = merged
+                continue
+            last_stop = stop
+            candidates.append((start, stop, name))
+    if messy:  # leftmost, then the longest word, then the longest name
+        candidates.sort(key=lambda c: (c[0], -c[1], -c[2].length))
+    return candidates, seeds
+
+
+def _ends(view: str, end: int, value: Any) -> list[Candidate]:
+    """The candidates an automaton value gives where its key ends (before view ``end``)."""
+    found = []
+    for info in value[1] if value[0] == CHECKED else (value,):
+        start = end - info.length
+        if value[0] != EXACT and view[start:end] != info.key:
+            continue
+        stop = suffix_end(view, end, info.suffixes)
+        if stop is not None:
+            found.append((start, stop, info))
+    return found
+
+
+def select(norm: NormalizedText, candidates: list[Candidate]) -> list[Hit]:
+    """The leftmost-longest candidates whose capitalisation fits, in original offsets."""
+    hits: list[Hit] = []
+    covered = 0
+    for start, stop, info in candidates:
+        if start < covered:
+            continue
+        o_start, o_end = norm.to_original(start, stop)
+        slot = info.entry
+        if info.lower != slot and norm.original[o_start].islower():
+            slot = info.lower
+            if slot < 0:
+                continue
+        covered = stop
+        hits.append((start, stop, o_start, o_end, slot, info, 100.0))
+    return hits
+
+
+def against(previous: Candidate, start: int, stop: int, info: KeyInfo) -> int:
+    """How a candidate fares against the previous one, which it overlaps.
+
+    1: it wins, -1: it loses, 0: the capitalisation of the text decides. Leftmost wins,
+    then the longer word, then the longer name («ایرانی» over «ایران»: the automaton reports
+    the longer name later; «روسای», a blocked word, over «روس» + «ای»). A name whose
+    capitalisation may not fit (``lower < 0``: its every entry is Capitalised) beats one that
+    always fits only if the text is Capitalised.
+    """
+    first, last, other = previous
+    if start < first:  # a longer name that holds the previous one
+        return 1 if info.lower >= 0 else 0
+    if start == first and stop >= last:  # the same word, a longer name
+        return 1 if info.lower >= 0 or other.lower < 0 else 0
+    return -1 if other.lower >= 0 or (start == first and info.lower < 0) else 0
+
+
+def _merge(candidates: list[Candidate], start: int, stop: int, info: KeyInfo) -> int | None:
+    """Fold a candidate that overlaps the last ones into the list; the new last end.
+
+    None when only the capitalisation of the text can tell which wins.
+    """
+    while candidates and start < candidates[-1][1]:
+        verdict = against(candidates[-1], start, stop, info)
+        if verdict < 0:
+            return candidates[-1][1]
+        if verdict == 0:
+            return None
+        candidates.pop()
+    candidates.append((start, stop, info))
+    return stop
