@@ -24,10 +24,11 @@ import ahocorasick
 from peyvand.registry.fuzzy import FUZZY_MIN, Misspellings, seed_keys
 from peyvand.registry.scan import scan_key, scan_text
 from peyvand.registry.stream import (
-    CHECKED,
     EXACT,
+    MIXED,
     SEED_HIT,
-    SPACED,
+    SHARED,
+    VERIFIED,
     Hit,
     KeyInfo,
     Seed,
@@ -176,7 +177,7 @@ class NameMatcher:
             lower = next((e for e in group if not e.name[:1].isupper()), None)
             first = number(group[0])
             infos[key] = KeyInfo(
-                SPACED if " " in key else EXACT,
+                EXACT if scan_key(key) == key and " " not in key else VERIFIED,
                 len(key),
                 key,
                 sets.setdefault(suffixes, frozenset(suffixes)),
@@ -190,20 +191,19 @@ class NameMatcher:
     def _build(self, prefixes: dict[str, frozenset[str]]) -> ahocorasick.Automaton:
         """Keys ``" " + name`` (and ``" " + clitic + name``, ``" " + first letters``)."""
         forms: dict[str, list[KeyInfo]] = {}
-        checked: set[str] = set()
         for key, info in self._infos.items():
             form = scan_key(key)
-            if form != key:
-                checked.add(" " + form)  # "u.s.": the view must be compared
             forms.setdefault(" " + form, []).append(info)
             for prefix in prefixes.get(key, ()):
                 forms.setdefault(" " + prefix + form, []).append(info)
         values: dict[str, Any] = {}
         for form, infos in forms.items():
-            if len(infos) == 1 and form not in checked and form == " " + infos[0].key:
+            if len(infos) == 1:
                 values[form] = infos[0]
+            elif len({info.length for info in infos}) == 1:
+                values[form] = (SHARED, infos[0].length, {info.key: info for info in infos})
             else:
-                values[form] = (CHECKED, tuple(infos))
+                values[form] = (MIXED, tuple(infos))
         for seed, keys in self._seed_keys.items():
             form = " " + scan_key(seed)
             if form not in values and " " not in form[1:]:

@@ -18,17 +18,19 @@ from peyvand.registry.scan import breakpoints, suffix_end
 from peyvand.text.normalize import NormalizedText
 
 # the first field of an automaton value
-EXACT = 0  # a one-word name: the value is its KeyInfo
+EXACT = 0  # a one-word name of letters and digits: its KeyInfo
 SEED_HIT = 1  # the first letters of long names: (SEED_HIT, length, seed, names)
-CHECKED = 2  # names whose scan form is shared or differs from the name: (CHECKED, infos)
-SPACED = 3  # a name of several words: its KeyInfo (the view between them is compared: in
-# the scan text a space may stand for punctuation, "Azerbaijan. Republic…")
+SHARED = 2  # names of one length with one scan form: (SHARED, length, {name: KeyInfo})
+VERIFIED = 3  # a name of several words, or with punctuation: its KeyInfo. The view is
+# compared: in the scan text a space may stand for any punctuation ("Azerbaijan. Republic")
+MIXED = 4  # names of different lengths with one scan form (a clitic + a name, a longer
+# name): (MIXED, infos), left to the general path
 
 
 class KeyInfo(NamedTuple):
     """What the matcher knows of one normalized name, fixed when the automaton is built."""
 
-    code: int  # EXACT or SPACED
+    code: int  # EXACT or VERIFIED
     length: int
     key: str
     suffixes: frozenset[str]  # what may follow the name in its word (or detached)
@@ -78,14 +80,20 @@ def stream(
     following = views[1] if last else size
     for end, info in automaton.iter(scan):
         if info[0]:
-            if info[0] == SEED_HIT:
+            code = info[0]
+            if code == SEED_HIT:
                 if fuzzy:
                     seeds.append((end - info[1], info))
                 continue
-            if info[0] == CHECKED:
+            if code == VERIFIED:
+                if view[end - info[1] : end] != info[2]:
+                    continue  # punctuation between the words, or other punctuation
+            elif code == SHARED:
+                info = info[2].get(view[end - info[1] : end])
+                if info is None:
+                    continue
+            else:
                 return None
-            if view[end - info[1] : end] != info[2]:
-                continue  # SPACED: punctuation between the words
         start = end - info[1]
         if scan[end + 1] == " ":  # the name ends its word («ایرانی ها», "Iran's": maybe)
             stop = end
@@ -168,9 +176,11 @@ def collect(
 def _ends(view: str, end: int, value: Any) -> list[Candidate]:
     """The candidates an automaton value gives where its key ends (before view ``end``)."""
     found = []
-    for info in value[1] if value[0] == CHECKED else (value,):
+    code = value[0]
+    infos = value[1] if code == MIXED else value[2].values() if code == SHARED else (value,)
+    for info in infos:
         start = end - info.length
-        if value[0] != EXACT and view[start:end] != info.key:
+        if code != EXACT and view[start:end] != info.key:
             continue
         stop = suffix_end(view, end, info.suffixes)
         if stop is not None:

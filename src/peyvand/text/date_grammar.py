@@ -11,7 +11,11 @@ Speed: a regex alternation of a few hundred words, tried at every position, runs
 under 1 MB/s. So nothing is searched with one. Dates start either at a run of digits or at
 a *starter* word (a month name, an ordinal, a cue such as «سال» or «قرن», a relative
 expression, a Roman numeral); an Aho–Corasick automaton finds the starters in one pass, and
-the patterns are only tried, anchored, at those positions.
+the patterns are only tried, anchored, at those positions, and only where they can match
+(``Grammar.anchors``): a letter after a starter must continue one of its spellings («آذر» in
+«آذربایجان» starts no month), a pattern that needs a year needs a digit close enough, and a
+run of digits must be followed by a word its pattern can go on with. Word alternations are
+factored by their first characters (:mod:`.date_spellings`), so a failed attempt is cheap.
 """
 
 from __future__ import annotations

@@ -29,11 +29,15 @@ CUES_FILE = "lang_cues.tsv"
 
 _CAP = 2000  # characters of a paragraph that are looked at
 _DOC_WINDOWS = (1200, 500, 500)  # head, middle and tail sampled from a long document
-_PROBE_WINDOWS = (240, 80, 80)  # the smaller sample of a document that is read first ...
-_SURE_SCORE = 20.0  # ... and settles it alone when its cue evidence reaches this,
-_SURE_GAP = 10.0  # leads the runner-up by this, the runner-up has at most this share of it
-_SURE_RATIO = 0.4  # (Latin-script languages share many cues: en/az/tr probes rarely settle),
-_SURE_SHARE = 0.9  # and the script has this share of its letters
+# A document is first judged on a smaller probe; the probe settles it alone when its top cue
+# score reaches _SURE_SCORE, leads the runner-up by _SURE_GAP, the runner-up has at most
+# _SURE_RATIO of it (en/az/tr share many cues, so their probes rarely settle) and the script
+# has _SURE_SHARE of the probe's letters. Otherwise the sample decides as before.
+_PROBE_WINDOWS = (240, 80, 80)
+_SURE_SCORE = 20.0
+_SURE_GAP = 10.0
+_SURE_RATIO = 0.4
+_SURE_SHARE = 0.9
 _MIN_SCORE = 2.0  # cue evidence needed to decide without lingua ...
 _MIN_GAP = 2.0  # ... and its lead over the runner-up
 _TOKEN_CACHE = 50_000  # tokens whose cue weights are remembered (frequent words repeat)

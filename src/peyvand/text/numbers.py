@@ -5,6 +5,11 @@ words around it that change its meaning: a qualifier («حدود», "more than",
 percent sign or word, a currency. Numbers inside identifiers (COVID-19, G20, URLs, codes),
 dates written with slashes, ordinals and vague plurals («صدها», "thousands") are skipped.
 Matching runs on the normalized view; spans are offsets into the text as given.
+
+Speed: one Aho–Corasick pass (:class:`.quantity_words.Scan`) finds where number words can
+start and where qualifier, unit and exclusion phrases occur; Python work and the patterns run
+only there, and a lone number word that nothing continues («دو کشور») is read without the
+``Composer``.
 """
 
 from __future__ import annotations
@@ -105,12 +110,12 @@ class NumberFinder:
         lex, cues = self._get((lang,) if lang else self.languages_for(text))
         norm = normalize(text, turkic=lex.turkic)
         view = norm.text
-        text_ = Scan(view, norm, lex, cues)
+        scan = Scan(view, norm, lex, cues)
         blocked = self._blocked(view)
         found: list[Quantity] = []
         pos = floor = 0
         # Candidates are digits and number words (``Lexicon.matches``), leftmost first.
-        words, index, digit = list(text_.words), 0, -1
+        words, index, digit = list(scan.words), 0, -1
         while True:
             if digit < pos:
                 next_digit = _DIGIT_RE.search(view, pos)
@@ -127,17 +132,17 @@ class NumberFinder:
                 continue
             lead = (
                 cues.unit_lead_re.match(view, start)
-                if start != digit and (cues.always or text_.starts.get(start, 0) & UNIT_BEFORE)
+                if start != digit and (cues.always or scan.starts.get(start, 0) & UNIT_BEFORE)
                 else None
             )
             if lead is not None:  # «yüzde» is the percent word, not «yüz» + «-de»
                 pos = lead.end()
                 continue
-            tokens, value, nxt = self._phrase(text_, start)
+            tokens, value, nxt = self._phrase(scan, start)
             pos = max(nxt, start + 1)
             if not tokens:
                 continue
-            quantity = self._quantity(text_, tokens, value, floor=floor)
+            quantity = self._quantity(scan, tokens, value, floor=floor)
             if quantity is not None:
                 found.append(quantity[0])
                 floor = pos = max(pos, quantity[1])
@@ -165,13 +170,13 @@ class NumberFinder:
 
     # -- phrases ---------------------------------------------------------------------------
 
-    def _phrase(self, text: Scan, start: int) -> tuple[list[Token], Decimal | None, int]:
+    def _phrase(self, scan: Scan, start: int) -> tuple[list[Token], Decimal | None, int]:
         """The tokens of the number starting at ``start``, its value and where to search next.
 
         The usual case, one number word that nothing continues («دو کشور»), is read directly:
         a first unit, ten or hundred is its own value (``Composer`` agrees).
         """
-        view, lex, words = text.view, text.lex, text.words
+        view, lex, words = scan.view, scan.lex, scan.words
         m = words.get(start)
         if m is not None:
             tok = lex.token(m)
@@ -180,21 +185,21 @@ class NumberFinder:
                 after = gap.end() if gap is not None else -1
                 if gap is None or not (after in words or "0" <= view[after : after + 1] <= "9"):
                     return [tok], tok.value, tok.end
-        tokens, comp, nxt = self._tokens(text, start)
+        tokens, comp, nxt = self._tokens(scan, start)
         return tokens, comp.value() if tokens else None, nxt
 
-    def _tokens(self, text: Scan, start: int) -> tuple[list[Token], Composer, int]:
+    def _tokens(self, scan: Scan, start: int) -> tuple[list[Token], Composer, int]:
         """The tokens of the number starting at ``start`` and where to search next.
 
         An ordinal or vague plural anywhere in the phrase drops the whole phrase.
         """
-        view, lex, words = text.view, text.lex, text.words
+        view, lex, words = scan.view, scan.lex, scan.words
         comp = Composer(lex.units_before_tens)
         tokens: list[Token] = []
         pos, connected = start, False
         while True:
             if "0" <= view[pos : pos + 1] <= "9":
-                tok = self._digits(text, pos)
+                tok = self._digits(scan, pos)
                 if isinstance(tok, int):  # digits that are no number: skip them
                     return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
             else:
@@ -206,7 +211,7 @@ class NumberFinder:
             if kind == "ordinal":
                 return [], comp, tok.tail
             if kind == "plural":  # «ده‌ها هزار», "tens of thousands": all of it is vague
-                return [], comp, self._skip_number(text, tok.tail)
+                return [], comp, self._skip_number(scan, tok.tail)
             if not comp.feed(tok, connected or tok.start > pos):
                 if not tokens:
                     return [], comp, tok.tail
@@ -229,18 +234,18 @@ class NumberFinder:
         return tokens, comp, tokens[-1].end if tokens else start + 1
 
     @staticmethod
-    def _skip_number(text: Scan, pos: int) -> int:
+    def _skip_number(scan: Scan, pos: int) -> int:
         """The end of the number words that follow ``pos`` directly."""
         while True:
-            gap = text.lex.gap_re.match(text.view, pos)
-            tok = text.token_at(gap.end()) if gap is not None else None
+            gap = scan.lex.gap_re.match(scan.view, pos)
+            tok = scan.token_at(gap.end()) if gap is not None else None
             if tok is None:
                 return pos
             pos = tok.tail
 
-    def _digits(self, text: Scan, pos: int) -> Token | int:
+    def _digits(self, scan: Scan, pos: int) -> Token | int:
         """The digit number at ``pos``, or the position to skip to when it is no number."""
-        view, lex, norm = text.view, text.lex, text.norm
+        view, lex, norm = scan.view, scan.lex, scan.norm
         m = _CHAIN_RE.match(view, pos)
         assert m is not None
         chain, end = m.group(), m.end()
@@ -360,15 +365,15 @@ class NumberFinder:
     # -- context ---------------------------------------------------------------------------
 
     def _quantity(
-        self, text: Scan, tokens: list[Token], value: Decimal | None, *, floor: int
+        self, scan: Scan, tokens: list[Token], value: Decimal | None, *, floor: int
     ) -> tuple[Quantity, int] | None:
         """Adds qualifier, percent and currency words around a phrase; None if no quantity."""
         if value is None:
             return None
         core_s, core_e = tokens[0].start, tokens[-1].end
-        if text.excludes(core_s, core_e):
+        if scan.excludes(core_s, core_e):
             return None
-        start, end, unit, qualifier, approx = text.context(core_s, core_e, floor)
+        start, end, unit, qualifier, approx = scan.context(core_s, core_e, floor)
         if (
             len(tokens) == 1
             and tokens[0].entry is not None
@@ -377,7 +382,7 @@ class NumberFinder:
             and qualifier is None
         ):
             return None
-        norm = text.norm
+        norm = scan.norm
         o_start, o_end = norm.to_original(start, end)
         original = norm.original
         while o_end < len(original) and _mark(original[o_end]):

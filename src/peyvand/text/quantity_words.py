@@ -93,9 +93,9 @@ class Cues:
                 self.automaton.add_word(literal, (len(literal), mask))
             self.automaton.make_automaton()
 
-    def occurrences(self, text: Scan) -> None:
-        """Fills in where starters and phrases of each kind occur in ``text.view``."""
-        view, starts, ends = text.view, text.starts, text.ends
+    def occurrences(self, scan: Scan) -> None:
+        """Fills in where starters and phrases of each kind occur in ``scan.view``."""
+        view, starts, ends = scan.view, scan.starts, scan.ends
         hits = list(self.automaton.iter(view)) if self.automaton else []
         starters = {last - size + 1 for last, (size, mask) in hits if mask & _STARTER}
         for last, (size, mask) in [hit for hit in hits if hit[1][1] & ~_STARTER]:
@@ -105,8 +105,8 @@ class Cues:
             for at in (last + 1, last + 2):
                 ends[at] = ends.get(at, 0) | mask
             if mask & EXCLUDE:
-                text.excluded.append((start, last + 1))
-        text.words = text.lex.matches(view, starters) if starters else {}
+                scan.excluded.append((start, last + 1))
+        scan.words = scan.lex.matches(view, starters) if starters else {}
 
     def lookup(self, kind: str, matched: str) -> tuple[str, bool]:
         key = matched.strip(" '’-")
@@ -167,22 +167,22 @@ class Scan:
         cues = self.cues
         if not (cues.always | self.ends.get(core_s, 0) | self.starts.get(core_e, 0)):
             return core_s, core_e, "count", None, False
-        view, text = self.view, self
+        view = self.view
         start, end, unit = core_s, core_e, "count"
-        m = cues.unit_after_re.match(view, core_e) if text.may_start(UNIT_AFTER, core_e) else None
+        m = cues.unit_after_re.match(view, core_e) if self.may_start(UNIT_AFTER, core_e) else None
         if m is not None:
             unit, end = cues.lookup("unit_after", m.group())[0], m.end()
-        elif text.may_end(UNIT_BEFORE, core_s):
+        elif self.may_end(UNIT_BEFORE, core_s):
             m = cues.unit_before_re.search(view, max(floor, core_s - cues.maxlen), core_s)
             if m is not None:
                 unit, start = cues.lookup("unit_before", m.group())[0], m.start()
         qualifier, approx = None, False
         m = None
-        if text.may_end(BEFORE, start):
+        if self.may_end(BEFORE, start):
             m = cues.before_re.search(view, max(floor, start - cues.maxlen), start)
         if m is not None:
             (qualifier, approx), start = cues.lookup("before", m.group()), m.start()
-        elif text.may_start(AFTER, end):
+        elif self.may_start(AFTER, end):
             m = cues.after_re.match(view, end)
             if m is not None:
                 (qualifier, approx), end = cues.lookup("after", m.group()), m.end()
