@@ -90,6 +90,11 @@ class ContextRules:
             self._common[lang] = words
         return self._common[lang]
 
+    def title_ends(self, view: str, marks: list[int]) -> set[int]:
+        """Where the word after each title found by the automaton starts (``marks``: the
+        view ends of the titles): only there may `after_title` be true."""
+        return {view.find(" ", end) + 1 for end in marks}
+
     def after_title(self, view: str, start: int) -> bool:
         """Whether a personal title stands right before ``start`` in the view."""
         if start < 2 or view[start - 1] != " ":
@@ -136,8 +141,27 @@ class ContextRules:
         )
 
     def decide(self, view: str, start: int, end: int, cues: list[Cue]) -> str | None:
-        """The sense the words around the view span ``[start, end)`` give an ambiguous name."""
-        return _by_cue(cues, _before(view, start), _after(view, end))
+        """The sense the words around the view span ``[start, end)`` give an ambiguous name.
+
+        The first cue that holds decides: a phrase that ends the words before, one that
+        starts the words after, a phrase among either.
+        """
+        before = " ".join(_before(view, start))
+        after = " ".join(_after(view, end))
+        ends, starts = " " + before, after + " "
+        around = (f" {before} ", f" {after} ")
+        for cue in cues:
+            if cue.side == "before":
+                if ends.endswith(" " + cue.word):
+                    return cue.resolves
+            elif cue.side == "after":
+                if starts.startswith(cue.word + " "):
+                    return cue.resolves
+            elif cue.side == "near" and (
+                f" {cue.word} " in around[0] or f" {cue.word} " in around[1]
+            ):
+                return cue.resolves
+        return None
 
 
 def settle(cues: list[Cue], same: set[str], linked: set[str]) -> str:
@@ -167,27 +191,3 @@ def _after(view: str, end: int) -> list[str]:
 def is_country(actor_id: str) -> bool:
     """Countries have ISO alpha-3 ids; curated actors have lowercase ids."""
     return len(actor_id) == 3 and actor_id.isupper()
-
-
-def _ends_with(words: list[str], phrase: str) -> bool:
-    """Whether ``words`` end with ``phrase`` (one or more words: «استان های», «سرکار خانم»)."""
-    size = phrase.count(" ") + 1
-    return len(words) >= size and " ".join(words[-size:]) == phrase
-
-
-def _starts_with(words: list[str], phrase: str) -> bool:
-    size = phrase.count(" ") + 1
-    return len(words) >= size and " ".join(words[:size]) == phrase
-
-
-def _by_cue(cues: list[Cue], before: list[str], after: list[str]) -> str | None:
-    for cue in cues:
-        if cue.side == "before" and _ends_with(before, cue.word):
-            return cue.resolves
-        if cue.side == "after" and _starts_with(after, cue.word):
-            return cue.resolves
-        if cue.side == "near" and (
-            f" {cue.word} " in f" {' '.join(before)} " or f" {cue.word} " in f" {' '.join(after)} "
-        ):
-            return cue.resolves
-    return None

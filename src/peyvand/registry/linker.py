@@ -8,13 +8,15 @@ cues apply); context and usage are read from the normalized view around each hit
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from peyvand.registry.context import ContextRules, Cue, is_country, settle
 from peyvand.registry.countries import BLOCKED
 from peyvand.registry.matcher import Hit, NameMatcher
+from peyvand.registry.stream import KEY, LENGTH
 from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText
 
@@ -45,22 +47,22 @@ EXACT_KINDS = frozenset({"cldr", "name"})
 USAGE_KINDS = frozenset({"capital", "demonym"})
 
 
-class Plan(NamedTuple):
-    """What one slot (a name and one of its entries) links to in one document language."""
+# What one slot (a name and one of its entries) links to in one document language, decided
+# once: a plain tuple, read with these indices (literal ones in the loop).
+Plan = tuple[int, ActorInfo | None, str, str, str, str, bool, str | None, bool, list[Cue] | None]
+SIMPLE: Final = 0  # 2: no rule applies, every hit links as it is; 1: only a title could stop
+# it (a country), so it is simple in a document without titles; 0: rules apply
+ACTOR: Final = 1  # None: an id the registry does not know
+METHOD: Final = 2
+NAME: Final = 3
+LANG: Final = 4
+ACTOR_ID: Final = 5
+COUNTRY: Final = 6  # a personal title before it makes it a person's name
+USAGE: Final = 7  # the kind of usage cues it is checked against
+FOREIGN: Final = 8  # a common word of the document's language when it stands bare
+CUES: Final = 9  # an ambiguous name: the cues that decide it
 
-    simple: bool  # no rule applies: every hit links as it is
-    actor: ActorInfo | None  # None: an id the registry does not know
-    method: str
-    name: str
-    lang: str
-    actor_id: str
-    country: bool  # a personal title before it makes it a person's name
-    usage: str | None  # the kind of usage cues it is checked against
-    foreign: bool  # a common word of the document's language when it stands bare
-    cues: list[Cue] | None  # an ambiguous name: the cues that decide it
-
-
-SKIP = Plan(False, None, "", "", "", BLOCKED, False, None, False, None)
+SKIP: Plan = (0, None, "", "", "", BLOCKED, False, None, False, None)
 Pending = tuple[int, Hit, Plan]
 
 
@@ -81,9 +83,8 @@ class Linker:
 
     def _plan(self, slot: int, key: str, lang: str | None) -> Plan:
         entry = self._matcher.entries[slot]
-        if entry.actor_id == BLOCKED:
-            plan = SKIP
-        else:
+        plan = SKIP
+        if entry.actor_id != BLOCKED:
             if lang not in self._foreign:
                 self._foreign[lang] = self._context.foreign_words(lang, self._matcher.langs)
             actor = self._info(entry.actor_id)
@@ -91,8 +92,9 @@ class Linker:
             usage = entry.kind if entry.kind in USAGE_KINDS else None
             foreign = key in self._foreign[lang]
             cues = self._context.ambiguous.get(key)
-            plan = Plan(
-                actor is not None and not country and not usage and not foreign and not cues,
+            plain = actor is not None and not usage and not foreign and not cues
+            plan = (
+                (1 if country else 2) if plain else 0,
                 actor,
                 "exact" if entry.kind in EXACT_KINDS else "alias",
                 entry.name,
@@ -107,10 +109,28 @@ class Linker:
         return plan
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
-        hits = self._matcher.hits(norm, fuzzy)
+        """Every linked mention, in text order.
+
+        The cyclic garbage collector waits while this runs: the registry holds some 200,000
+        objects for it to walk, linking allocates thousands of small tuples per megabyte
+        (each allocation brings the next collection nearer) and makes no cycles.
+        """
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._link(norm, lang, fuzzy)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _link(self, norm: NormalizedText, lang: str | None, fuzzy: bool) -> list[Link]:
+        hits, marks = self._matcher.matches(norm, fuzzy)
         if not hits:
             return []
         view = norm.text
+        titled = self._context.title_ends(view, marks) if marks else None
+        hard = 0 if titled is None else 1  # plans above it are simple here
+        text = norm.original
         plans = self._plans.get(lang)
         if plans is None:
             plans = self._plans[lang] = [None] * len(self._matcher.entries)
@@ -125,38 +145,36 @@ class Linker:
         for hit in hits:
             start, end, o_start, o_end, slot, info, score = hit
             plan = plans[slot] or self._plan(slot, info[2], lang)
-            if plan[0]:
+            if plan[0] > hard:  # SIMPLE
                 method = plan[2] if score == 100.0 else "fuzzy"
                 append(new(Link, (plan[1], o_start, o_end, method, score, plan[3], plan[4])))
                 continue
             if plan is SKIP:
                 continue
-            actor, actor_id, method = plan.actor, plan.actor_id, plan.method
-            if plan.country and after_title(view, start):
+            actor, method, actor_id = plan[1], plan[2], plan[5]
+            if plan[6] and titled and start in titled and after_title(view, start):  # COUNTRY
                 continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
-            if plan.foreign and view[start:end] == info.key:
+            if plan[8] and view[start:end] == info[2]:  # FOREIGN
                 continue  # a bare name of other languages that is a word of this one
-            if plan.cues:
-                sense = self._context.decide(view, start, end, plan.cues)
+            if plan[9]:  # CUES: an ambiguous name
+                sense = self._context.decide(view, start, end, plan[9])
                 if sense is None:
                     pending.append((len(links), hit, plan))
                     append(None)
                     continue
-                decided.setdefault(info.key, set()).add(sense)
+                decided.setdefault(info[2], set()).add(sense)
                 if sense == BLOCKED:
                     continue
                 actor_id, actor, method = sense, self._info(sense), "context"
-            if (
-                plan.usage is not None
-                and not_the_actor(
-                    view, norm.original, (start, end, o_start, o_end), info.length, plan.usage
-                )
-            ) or actor is None:
+            usage = plan[7]
+            if actor is None or (
+                usage and not_the_actor(view, text, start, end, o_start, o_end, info[1], usage)
+            ):
                 kept.append(actor_id)
                 continue
             if score < 100.0:
                 method = "fuzzy"
-            append(new(Link, (actor, o_start, o_end, method, score, plan.name, plan.lang)))
+            append(new(Link, (actor, o_start, o_end, method, score, plan[3], plan[4])))
         if not pending:
             return links  # type: ignore[return-value]
         linked = {item.actor.id for item in links if item is not None}.union(kept)
@@ -174,16 +192,19 @@ class Linker:
         """Ambiguous names no cue decided: the sense the document gives them, in place."""
         for slot, hit, plan in pending:
             start, end, o_start, o_end, _, info, score = hit
-            assert plan.cues is not None
-            choice = settle(plan.cues, decided.get(info.key, set()), linked)
-            if choice == BLOCKED:
-                continue
-            if plan.usage is not None and self._usage.not_the_actor(
-                norm.text, norm.original, (start, end, o_start, o_end), info.length, plan.usage
+            cues = plan[CUES]
+            assert cues is not None
+            choice = settle(cues, decided.get(info[KEY], set()), linked)
+            usage = plan[USAGE]
+            if choice == BLOCKED or (
+                usage
+                and self._usage.not_the_actor(
+                    norm.text, norm.original, start, end, o_start, o_end, info[LENGTH], usage
+                )
             ):
                 continue
             actor = self._info(choice)
             if actor is None:
                 continue
             method = "context" if score == 100.0 else "fuzzy"
-            links[slot] = Link(actor, o_start, o_end, method, score, plan.name, plan.lang)
+            links[slot] = Link(actor, o_start, o_end, method, score, plan[NAME], plan[LANG])

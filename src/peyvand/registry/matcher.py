@@ -25,9 +25,14 @@ from peyvand.registry.fuzzy import FUZZY_MIN, Misspellings, seed_keys
 from peyvand.registry.scan import scan_key, scan_text
 from peyvand.registry.stream import (
     EXACT,
+    KEY,
+    LANGS,
+    LENGTH,
+    MARK,
     MIXED,
     SEED_HIT,
     SHARED,
+    SLOT,
     VERIFIED,
     Hit,
     KeyInfo,
@@ -93,6 +98,8 @@ class NameMatcher:
     name of that language (Arabic «و», «ب», «ل»: «وإيران» "and Iran"); they are not part of
     the evidence. Entries whose id is ``-`` (names that must never link) come
     first among the entries of one key, so a data file's block outranks a CLDR name.
+    ``marks`` are normalized words whose ends `matches` reports (personal titles: the
+    context rules look at what follows them).
     """
 
     def __init__(
@@ -102,6 +109,7 @@ class NameMatcher:
         common_words: Iterable[str] = (),
         suffixes_by_lang: Mapping[str, Iterable[str]] | None = None,
         prefixes_by_lang: Mapping[str, Iterable[str]] | None = None,
+        marks: Iterable[str] = (),
     ) -> None:
         grouped: dict[str, list[NameEntry]] = {}
         for entry in entries:
@@ -129,7 +137,7 @@ class NameMatcher:
         self._misspellings = Misspellings(
             self._groups, self._common, self._suffixes, self._key_suffixes
         )
-        self._automaton = self._build(prefixes)
+        self._automaton = self._build(prefixes, {m for m in marks if m.strip()})
 
     def _suffixes_per_key(self, by_lang: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
         """The suffixes each name may take.
@@ -176,7 +184,7 @@ class NameMatcher:
             suffixes = self._key_suffixes[key]
             lower = next((e for e in group if not e.name[:1].isupper()), None)
             first = number(group[0])
-            infos[key] = KeyInfo(
+            infos[key] = (
                 EXACT if scan_key(key) == key and " " not in key else VERIFIED,
                 len(key),
                 key,
@@ -188,8 +196,8 @@ class NameMatcher:
             )
         return infos
 
-    def _build(self, prefixes: dict[str, frozenset[str]]) -> ahocorasick.Automaton:
-        """Keys ``" " + name`` (and ``" " + clitic + name``, ``" " + first letters``)."""
+    def _build(self, prefixes: dict[str, frozenset[str]], marks: set[str]) -> ahocorasick.Automaton:
+        """Keys ``" " + name`` (and ``" " + clitic + name``, ``" " + first letters``, marks)."""
         forms: dict[str, list[KeyInfo]] = {}
         for key, info in self._infos.items():
             form = scan_key(key)
@@ -200,10 +208,24 @@ class NameMatcher:
         for form, infos in forms.items():
             if len(infos) == 1:
                 values[form] = infos[0]
-            elif len({info.length for info in infos}) == 1:
-                values[form] = (SHARED, infos[0].length, {info.key: info for info in infos})
+            elif len({info[LENGTH] for info in infos}) == 1:
+                values[form] = (SHARED, infos[0][LENGTH], {info[KEY]: info for info in infos})
             else:
-                values[form] = (MIXED, tuple(infos))
+                values[form] = (MIXED, tuple(infos), False)
+        for mark in sorted(marks):
+            form = " " + scan_key(mark)
+            found = values.get(form)
+            if found is None:
+                values[form] = (MARK, len(mark))
+            else:  # a name too: the general path reports both
+                infos = (
+                    found[1]
+                    if found[0] == MIXED
+                    else [found]
+                    if found[0] != SHARED
+                    else found[2].values()
+                )
+                values[form] = (MIXED, tuple(infos), True)
         for seed, keys in self._seed_keys.items():
             form = " " + scan_key(seed)
             if form not in values and " " not in form[1:]:
@@ -246,9 +268,9 @@ class NameMatcher:
                 o_start,
                 o_end,
                 entries[index],
-                info.key,
+                info[KEY],
                 score,
-                info.langs,
+                info[LANGS],
                 (start, end),
             )
             for start, end, o_start, o_end, index, info, score in self.hits(norm, fuzzy)
@@ -256,19 +278,23 @@ class NameMatcher:
 
     def hits(self, norm: NormalizedText, fuzzy: bool = True) -> list[Hit]:
         """The matches as tuples (see `Hit`), exact and fuzzy, in text order."""
+        return self.matches(norm, fuzzy)[0]
+
+    def matches(self, norm: NormalizedText, fuzzy: bool = True) -> tuple[list[Hit], list[int]]:
+        """The matches (see `Hit`) and the view ends of the marks found."""
         scan = scan_text(norm.text)
         streamed = stream(self._automaton, norm, scan, fuzzy)
         if streamed is None:
-            candidates, seeds = collect(self._automaton, norm.text, scan, fuzzy)
+            candidates, seeds, marks = collect(self._automaton, norm.text, scan, fuzzy)
             hits = select(norm, candidates)
         else:
-            hits, seeds = streamed
+            hits, seeds, marks = streamed
         if seeds:
             found = self._fuzzy(norm, scan, seeds, hits)
             if found:
                 hits.extend(found)
                 hits.sort(key=_ORDER)
-        return hits
+        return hits, marks
 
     def _fuzzy(
         self,
@@ -281,13 +307,10 @@ class NameMatcher:
         view = norm.text
         size = len(view)
         starts = [hit[0] for hit in hits]
-        taken = set(starts)
         found: dict[int, Hit] = {}
         find = scan.find
         shortest = FUZZY_MIN - 1
         for start, (_, _, seed, keys) in seeds:  # a seed starts a word
-            if start in taken:
-                continue  # a name matched exactly here
             stop = find(" ", start + 1) - 1
             if stop < 0:
                 stop = size
@@ -295,7 +318,7 @@ class NameMatcher:
                 continue
             inside = bisect_right(starts, start) - 1
             if inside >= 0 and hits[inside][1] > start:
-                continue  # inside a name that matched exactly
+                continue  # inside a name that matched (or at its start)
             before_end = bisect_left(starts, stop) - 1
             if before_end >= 0 and hits[before_end][1] > start:
                 continue
@@ -308,7 +331,7 @@ class NameMatcher:
             if _cased(first) and not first.isupper():
                 continue  # cased scripts: only a Capitalised word may be a misspelt name
             info = self._infos[key]
-            found[start] = (start, start + end, o_start, o_end, info.entry, info, score)
+            found[start] = (start, start + end, o_start, o_end, info[SLOT], info, score)
         return list(found.values())
 
 

@@ -131,6 +131,7 @@ class Registry:
                 common,
                 suffixes_by_lang=suffixes,
                 prefixes_by_lang=prefixes,
+                marks=self._context.titles,
             )
 
     @property

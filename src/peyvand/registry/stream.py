@@ -12,7 +12,7 @@ choose (`select`). Both give the same matches; the tests compare them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from peyvand.registry.scan import breakpoints, suffix_end
 from peyvand.text.normalize import NormalizedText
@@ -24,20 +24,21 @@ SHARED = 2  # names of one length with one scan form: (SHARED, length, {name: Ke
 VERIFIED = 3  # a name of several words, or with punctuation: its KeyInfo. The view is
 # compared: in the scan text a space may stand for any punctuation ("Azerbaijan. Republic")
 MIXED = 4  # names of different lengths with one scan form (a clitic + a name, a longer
-# name): (MIXED, infos), left to the general path
+# name), maybe also a mark: (MIXED, infos, is a mark), left to the general path
+MARK = 5  # a word whose end is reported (personal titles): (MARK, length)
 
 
-class KeyInfo(NamedTuple):
-    """What the matcher knows of one normalized name, fixed when the automaton is built."""
-
-    code: int  # EXACT or VERIFIED
-    length: int
-    key: str
-    suffixes: frozenset[str]  # what may follow the name in its word (or detached)
-    detached: str  # first letters of the suffixes written after a space or an apostrophe
-    entry: int  # slot of the entry taken when the text is not lowercase (or uncased)
-    lower: int  # the slot taken when it is lowercase; -1: none
-    langs: frozenset[str]
+# What the matcher knows of one normalized name, fixed when the automaton is built: a plain
+# tuple (indexing one is twice as fast as a NamedTuple's field), read with these indices.
+KeyInfo = tuple[int, int, str, frozenset[str], str, int, int, frozenset[str]]
+CODE: Final = 0  # EXACT or VERIFIED
+LENGTH: Final = 1
+KEY: Final = 2
+SUFFIXES: Final = 3  # what may follow the name in its word (or detached)
+DETACHED: Final = 4  # first letters of the suffixes written after a space or an apostrophe
+SLOT: Final = 5  # the slot taken when the text is not lowercase (or uncased)
+LOWER: Final = 6  # the slot taken when it is lowercase; -1: none
+LANGS: Final = 7
 
 
 # A match as the registry consumes it: view start and end, original start and end, slot
@@ -52,8 +53,8 @@ _IDENTITY = (0,), (0,)  # the breakpoints of a view as long as its original
 
 def stream(
     automaton: Any, norm: NormalizedText, scan: str, fuzzy: bool
-) -> tuple[list[Hit], list[Seed]] | None:
-    """The matches and seeds of a document in one pass; None if the general path must run.
+) -> tuple[list[Hit], list[Seed], list[int]] | None:
+    """Matches, seeds and mark ends of a document in one pass; None: run the general path.
 
     ``scan[i + 1]`` is ``view[i]`` (a space if it is no letter or digit); an automaton hit
     ending at scan index ``e`` is a name ending before view index ``e``.
@@ -70,28 +71,32 @@ def stream(
     hits: list[Hit] = []
     append = hits.append
     seeds: list[Seed] = []
-    first = stop_before = -1  # the last candidate (start, stop, KeyInfo)
-    other: KeyInfo | None = None
-    kept = False  # whether it is hits[-1]
-    # the walk over the offset breakpoints: view index ``base`` maps to ``source``, up to
-    # view index ``following``
-    k = 0
-    base, source = 0, 0
+    marks: list[int] = []
+    stop_before = -1  # where the last candidate ends
+    refused: Candidate | None = None  # the last one whose capitalisation did not fit
+    # the walk over the offset breakpoints: from view index ``base`` up to ``following``,
+    # the original index is the view index plus ``shift``
+    k = base = shift = 0
     following = views[1] if last else size
+    seed_start = -1  # where the last seed starts
     for end, info in automaton.iter(scan):
         if info[0]:
             code = info[0]
             if code == SEED_HIT:
                 if fuzzy:
-                    seeds.append((end - info[1], info))
+                    seed_start = end - info[1]
+                    seeds.append((seed_start, info))
                 continue
             if code == VERIFIED:
                 if view[end - info[1] : end] != info[2]:
                     continue  # punctuation between the words, or other punctuation
             elif code == SHARED:
-                info = info[2].get(view[end - info[1] : end])
+                info = info[2].get(view[end - info[1] : end])  # noqa: PLW2901
                 if info is None:
                     continue
+            elif code == MARK:
+                marks.append(end)
+                continue
             else:
                 return None
         start = end - info[1]
@@ -106,8 +111,10 @@ def stream(
             if view[end:stop] not in info[3]:
                 continue
         if start < stop_before:  # overlaps the last candidate: rare
-            assert other is not None
-            verdict = against((first, stop_before, other), start, stop, info)
+            kept = bool(hits) and hits[-1][1] == stop_before
+            previous = (hits[-1][0], stop_before, hits[-1][5]) if kept else refused
+            assert previous is not None
+            verdict = against(previous, start, stop, info)
             if verdict < 0:
                 continue
             if verdict == 0:
@@ -116,48 +123,56 @@ def stream(
                 hits.pop()
             if (hits and hits[-1][1] > start) or start < base:
                 return None  # it reaches back over one more name, or the walk must rewind
-        first, stop_before, other = start, stop, info
-        kept = False
+        stop_before = stop
         if start >= following:
             k = bisect_right(views, start, k) - 1
-            base, source = views[k], srcs[k]
+            base, shift = views[k], srcs[k] - views[k]
             following = views[k + 1] if k < last else size
-        o_start = source + start - base
+        o_start = start + shift
         slot = info[5]
         if info[6] != slot and original[o_start].islower():
             slot = info[6]
             if slot < 0:
+                refused = (start, stop, info)
                 continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
         if stop < following:
-            o_end = source + stop - base
+            o_end = stop + shift
         elif stop >= size:
             o_end = len(original)
         else:
             k = bisect_right(views, stop, k) - 1
-            base, source = views[k], srcs[k]
+            base, shift = views[k], srcs[k] - views[k]
             following = views[k + 1] if k < last else size
-            o_end = source + stop - base
-            if base == stop and source <= srcs[k - 1] + stop - 1 - views[k - 1]:
+            o_end = stop + shift
+            if base == stop and o_end <= srcs[k - 1] + stop - 1 - views[k - 1]:
                 o_end = norm.to_original(start, stop)[1]  # the end cuts an expansion (ﻻ)
         append((start, stop, o_start, o_end, slot, info, 100.0))
-        kept = True
-    return hits, seeds
+        if seed_start == start:
+            seeds.pop()  # the first letters of this very name: no misspelling here
+            seed_start = -1
+    return hits, seeds, marks
 
 
 def collect(
     automaton: Any, view: str, scan: str, fuzzy: bool
-) -> tuple[list[Candidate], list[Seed]]:
-    """Every candidate name, leftmost first (sorted when overlaps need it), and the seeds."""
+) -> tuple[list[Candidate], list[Seed], list[int]]:
+    """Every candidate name, leftmost first (sorted when overlaps need it), seeds and marks."""
     candidates: list[Candidate] = []
     seeds: list[Seed] = []
+    marks: list[int] = []
     messy = False
     last_stop = 0
-    for end, info in automaton.iter(scan):
-        if info[0] == SEED_HIT:
+    for end, value in automaton.iter(scan):
+        code = value[0]
+        if code == SEED_HIT:
             if fuzzy:
-                seeds.append((end - info[1], info))
+                seeds.append((end - value[1], value))
             continue
-        for start, stop, name in _ends(view, end, info):
+        if code == MARK or (code == MIXED and value[2]):
+            marks.append(end)
+            if code == MARK:
+                continue
+        for start, stop, name in _ends(view, end, value):
             if start < last_stop:
                 merged = _merge(candidates, start, stop, name)
                 if merged is None:
@@ -169,8 +184,8 @@ def collect(
             last_stop = stop
             candidates.append((start, stop, name))
     if messy:  # leftmost, then the longest word, then the longest name
-        candidates.sort(key=lambda c: (c[0], -c[1], -c[2].length))
-    return candidates, seeds
+        candidates.sort(key=lambda c: (c[0], -c[1], -c[2][LENGTH]))
+    return candidates, seeds, marks
 
 
 def _ends(view: str, end: int, value: Any) -> list[Candidate]:
@@ -179,10 +194,10 @@ def _ends(view: str, end: int, value: Any) -> list[Candidate]:
     code = value[0]
     infos = value[1] if code == MIXED else value[2].values() if code == SHARED else (value,)
     for info in infos:
-        start = end - info.length
-        if code != EXACT and view[start:end] != info.key:
+        start = end - info[LENGTH]
+        if code != EXACT and view[start:end] != info[KEY]:
             continue
-        stop = suffix_end(view, end, info.suffixes)
+        stop = suffix_end(view, end, info[SUFFIXES])
         if stop is not None:
             found.append((start, stop, info))
     return found
@@ -196,9 +211,9 @@ def select(norm: NormalizedText, candidates: list[Candidate]) -> list[Hit]:
         if start < covered:
             continue
         o_start, o_end = norm.to_original(start, stop)
-        slot = info.entry
-        if info.lower != slot and norm.original[o_start].islower():
-            slot = info.lower
+        slot = info[SLOT]
+        if info[LOWER] != slot and norm.original[o_start].islower():
+            slot = info[LOWER]
             if slot < 0:
                 continue
         covered = stop
@@ -217,10 +232,10 @@ def against(previous: Candidate, start: int, stop: int, info: KeyInfo) -> int:
     """
     first, last, other = previous
     if start < first:  # a longer name that holds the previous one
-        return 1 if info.lower >= 0 else 0
+        return 1 if info[LOWER] >= 0 else 0
     if start == first and stop >= last:  # the same word, a longer name
-        return 1 if info.lower >= 0 or other.lower < 0 else 0
-    return -1 if other.lower >= 0 or (start == first and info.lower < 0) else 0
+        return 1 if info[LOWER] >= 0 or other[LOWER] < 0 else 0
+    return -1 if other[LOWER] >= 0 or (start == first and info[LOWER] < 0) else 0
 
 
 def _merge(candidates: list[Candidate], start: int, stop: int, info: KeyInfo) -> int | None:

@@ -59,16 +59,23 @@ class UsageRules:
         self,
         view: str,
         text: str,
-        span: tuple[int, int, int, int],
+        start: int,
+        end: int,
+        o_start: int,
+        o_end: int,
         key_length: int,
         kind: str,
     ) -> bool:
         """True when this mention names a place or a language rather than the country.
 
-        ``span``: the mention's view start and end, then its original start and end.
+        ``start``, ``end``: the mention in the view; ``o_start``, ``o_end``: in the original.
         """
-        start, end, o_start, o_end = span
-        if kind == "capital":  # a dateline: "BAKU, 19 June (agency) —" at a line start
+        if (
+            kind == "capital"
+            and (  # a dateline: "BAKU, 19 June (agency) —" at a line start
+                o_start < 2 or text[o_start - 1] == "\n" or text[o_start - 2 : o_start].isspace()
+            )
+        ):
             index = o_start - 1
             while index >= 0 and text[index] != "\n" and text[index].isspace():
                 index -= 1

@@ -269,10 +269,14 @@ class Grammar:
         anchors: list[tuple[int, str]] = []
         seen: set[int] = set()
         size_of = len(view)
-        for last, (length, every, unpublished, whole) in self._automaton.iter(view):
+        # only starters at the start of a word (most hits are inside words: «مه» in «همه»)
+        hits = [
+            (last, value)
+            for last, value in self._automaton.iter(view)
+            if last < value[0] or not view[last - value[0]].isalpha()
+        ]
+        for last, (length, every, unpublished, whole) in hits:
             start = last - length + 1
-            if start and view[start - 1].isalpha():
-                continue
             following = view[last + 1] if last + 1 < size_of else ""
             letter = following.isalpha()
             if whole and letter:
@@ -293,12 +297,11 @@ class Grammar:
                 continue
             following = view[run_end] if run_end < size_of else ""
             after = view[run_end + 1] if following == " " and run_end + 1 < size_of else ""
-            size = run_end - run_start
-            for name, sizes, follow in _DIGIT_STARTS:
-                if size in sizes and (follow is None or following in self._follow[follow]):
-                    words = self._words_after.get(name)
-                    if words is None or following in words or after in words:
-                        anchors.append((run_start, name))
+            for name, follow, words in self._digit_starts.get(run_end - run_start, ()):
+                if (follow is None or following in follow) and (
+                    words is None or following in words or after in words
+                ):
+                    anchors.append((run_start, name))
         return anchors
 
     def _ascii_runs(self, view: str, start: int, end: int, anchors: list[tuple[int, str]]) -> None:
@@ -330,6 +333,14 @@ class Grammar:
             chars = [first(word) for kind in kinds for word in self._spellings.get(kind, ())]
             if None not in chars:  # an entry that can match nothing: no condition
                 self._words_after[name] = frozenset().union(*(c for c in chars if c))
+        # per length of a run of digits: the patterns it can start, what must follow the run
+        # directly (``_follow``) and what must follow it or a space after it (``_words_after``)
+        self._digit_starts: dict[int, list[tuple[str, str | None, frozenset[str] | None]]] = {}
+        for name, sizes, follow in _DIGIT_STARTS:
+            directly = None if follow is None else self._follow[follow]
+            for size in sizes:
+                entry = (name, directly, self._words_after.get(name))
+                self._digit_starts.setdefault(size, []).append(entry)
 
     def _first_chars(self, kind: str) -> str:
         """Characters a word of ``kind`` can start with (a leading hyphen is optional)."""

@@ -48,7 +48,7 @@ from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.text import calendars as cal
 from peyvand.text.date_grammar import KINDS, RANK, Grammar, Groups, canonical
 from peyvand.text.date_spellings import roman_value
-from peyvand.text.normalize import normalize
+from peyvand.text.views import normalized
 
 _SHORT_YEARS = ((50, 99, 1300), (0, 9, 1400))
 _RANGES = {cal.JALALI: (1200, 1499), cal.HIJRI: (1300, 1500), cal.GREGORIAN: (1000, 2199)}
@@ -364,7 +364,7 @@ class DateFinder:
         ``lang=None`` tries every language's words; ``published`` resolves relative dates.
         """
         grammar = self.grammar(lang)
-        norm = normalize(text)
+        norm = normalized(text)
         context_lang = lang if lang in SUPPORTED_LANGUAGES else _script_lang(text)
         ctx = _Context(grammar, norm.text, context_lang, published)
         found: list[_Candidate] = []

@@ -24,6 +24,7 @@ from peyvand.lang import LanguageData
 from peyvand.text.normalize import NormalizedText, normalize
 from peyvand.text.number_words import Composer, Lexicon, Token
 from peyvand.text.quantity_words import QUANTITY_WORDS, UNIT_BEFORE, Cues, Scan
+from peyvand.text.views import normalized
 
 __all__ = ["QUANTITY_WORDS", "NumberFinder", "Quantity"]
 
@@ -108,21 +109,21 @@ class NumberFinder:
     def find(self, text: str, lang: str | None = None) -> list[Quantity]:
         """All quantities in ``text``, sorted and non-overlapping."""
         lex, cues = self._get((lang,) if lang else self.languages_for(text))
-        norm = normalize(text, turkic=lex.turkic)
+        norm = normalized(text, turkic=lex.turkic)
         view = norm.text
         scan = Scan(view, norm, lex, cues)
         blocked = self._blocked(view)
         found: list[Quantity] = []
         pos = floor = 0
         # Candidates are digits and number words (``Lexicon.matches``), leftmost first.
-        words, index, digit = list(scan.words), 0, -1
+        words, index, digit = [*scan.words, sys.maxsize], 0, -1
         while True:
             if digit < pos:
                 next_digit = _DIGIT_RE.search(view, pos)
                 digit = sys.maxsize if next_digit is None else next_digit.start()
-            while index < len(words) and words[index] < pos:
+            while words[index] < pos:
                 index += 1
-            start = min(digit, words[index] if index < len(words) else sys.maxsize)
+            start = digit if digit < words[index] else words[index]
             if start == sys.maxsize:
                 break
             while blocked and blocked[0][1] <= start:
@@ -139,13 +140,13 @@ class NumberFinder:
                 pos = lead.end()
                 continue
             tokens, value, nxt = self._phrase(scan, start)
-            pos = max(nxt, start + 1)
+            pos = nxt if nxt > start else start + 1
             if not tokens:
                 continue
             quantity = self._quantity(scan, tokens, value, floor=floor)
             if quantity is not None:
                 found.append(quantity[0])
-                floor = pos = max(pos, quantity[1])
+                floor = pos = pos if pos > quantity[1] else quantity[1]
         return found
 
     @staticmethod
@@ -173,23 +174,34 @@ class NumberFinder:
     def _phrase(self, scan: Scan, start: int) -> tuple[list[Token], Decimal | None, int]:
         """The tokens of the number starting at ``start``, its value and where to search next.
 
-        The usual case, one number word that nothing continues («دو کشور»), is read directly:
-        a first unit, ten or hundred is its own value (``Composer`` agrees).
+        The usual case, one number that nothing continues («دو کشور», «۱۲ نفر»), is read
+        directly: a first unit, ten, hundred or run of digits is its own value (as in
+        ``Composer``).
         """
         view, lex, words = scan.view, scan.lex, scan.words
         m = words.get(start)
+        first: Token | None = None
         if m is not None:
-            tok = lex.token(m)
-            if tok.kind in _ALONE and not (tok.ends_phrase or tok.joins_next):
-                gap = lex.gap_re.match(view, tok.tail)
-                after = gap.end() if gap is not None else -1
-                if gap is None or not (after in words or "0" <= view[after : after + 1] <= "9"):
-                    return [tok], tok.value, tok.end
-        tokens, comp, nxt = self._tokens(scan, start)
+            first = lex.token(m)
+            alone = first.kind in _ALONE and not (first.ends_phrase or first.joins_next)
+        elif "0" <= view[start : start + 1] <= "9":
+            digits = self._digits(scan, start)
+            if isinstance(digits, int):  # digits that are no number: skip them
+                return [], None, digits
+            first, alone = digits, True
+        if first is not None and alone:
+            gap = lex.gap_re.match(view, first.tail)
+            after = gap.end() if gap is not None else first.tail if first.kind == "digits" else -1
+            if after < 0 or not (after in words or "0" <= view[after : after + 1] <= "9"):
+                return [first], first.value, first.end
+        tokens, comp, nxt = self._tokens(scan, start, first)
         return tokens, comp.value() if tokens else None, nxt
 
-    def _tokens(self, scan: Scan, start: int) -> tuple[list[Token], Composer, int]:
-        """The tokens of the number starting at ``start`` and where to search next.
+    def _tokens(
+        self, scan: Scan, start: int, first: Token | None = None
+    ) -> tuple[list[Token], Composer, int]:
+        """The tokens of the number starting at ``start`` (its ``first`` token if read
+        already) and where to search next.
 
         An ordinal or vague plural anywhere in the phrase drops the whole phrase.
         """
@@ -198,10 +210,13 @@ class NumberFinder:
         tokens: list[Token] = []
         pos, connected = start, False
         while True:
-            if "0" <= view[pos : pos + 1] <= "9":
-                tok = self._digits(scan, pos)
-                if isinstance(tok, int):  # digits that are no number: skip them
-                    return ([], comp, tok) if not tokens else (tokens, comp, tokens[-1].end)
+            if first is not None:
+                tok, first = first, None
+            elif "0" <= view[pos : pos + 1] <= "9":
+                digits = self._digits(scan, pos)
+                if isinstance(digits, int):  # digits that are no number: skip them
+                    return ([], comp, digits) if not tokens else (tokens, comp, tokens[-1].end)
+                tok = digits
             else:
                 m = words.get(pos)  # ``Lexicon.token_at``, from the matches found up front
                 if m is None:
