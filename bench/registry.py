@@ -131,6 +131,38 @@ def unanchored(registry: Registry) -> ahocorasick.Automaton:
     return automaton
 
 
+def columns_for(
+    registry: Registry, old: ahocorasick.Automaton, text: str, lang: str | None, turkic: bool
+) -> dict[str, Callable[[], object]]:
+    """What each column times, over one text."""
+    norm = normalize(text, turkic=turkic)
+    scan = scan_text(norm.text)
+    automaton = registry.matcher.automaton
+
+    def bare() -> object:
+        return [None for _ in automaton.iter(scan)]
+
+    def unanchored() -> object:
+        return [None for _ in old.iter(norm.text)]
+
+    def matcher() -> object:
+        return registry.matcher.hits(norm)
+
+    def link() -> object:
+        return registry.link(norm, lang)
+
+    def normalize_and_link() -> object:
+        return registry.link(normalize(text, turkic=turkic), lang)
+
+    return {
+        "bare iter": bare,
+        "unanchored": unanchored,
+        "matcher": matcher,
+        "link": link,
+        "normalize+link": normalize_and_link,
+    }
+
+
 def build(data: LanguageData, extra: list[ActorEntry], folder: Path | None) -> Registry:
     registry = Registry(data, extra, cache=DiskCache(folder))
     registry.matcher  # noqa: B018  (builds or loads it)
@@ -149,22 +181,27 @@ def main() -> None:
     base_names = len(Registry(data, cache=DiskCache(None)).name_entries())
     extra = synthetic_entries(max(0, args.names - base_names))
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    tracemalloc.start()
     start = time.perf_counter()
-    cold = build(data, extra, None)  # cold: no cache
+    cold = build(data, extra, None)  # no cache: load YAML and CLDR, normalize, automaton
     cold_time = time.perf_counter() - start
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        build(data, extra, Path(folder))  # builds and saves
+        DiskCache(Path(folder)).save("bench", (cold.matcher, cold._load_info()))
         save_time = time.perf_counter() - start
+        del cold
+        gc.collect()
+        build(data, extra, Path(folder))  # builds and saves under its own key
         start = time.perf_counter()
         registry = build(data, extra, Path(folder))  # loads the pickle
         load_time = time.perf_counter() - start
-        size = sum(f.stat().st_size for f in Path(folder).iterdir())
-    del cold
+        size = Path(folder, "registry-bench.pickle").stat().st_size
+    gc.collect()
+    tracemalloc.start()
+    build(data, extra, None)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    gc.collect()
     matcher = registry.matcher
     stats = matcher.automaton.get_stats()
     print(
@@ -173,11 +210,11 @@ def main() -> None:
         f"{stats['nodes_count']:,} nodes"
     )
     print(
-        f"cold build (load + normalize + automaton, tracemalloc on): {cold_time:.2f} s; "
-        f"traced peak {peak / 2**20:.0f} MiB; max RSS +{(rss_after - rss_before) / 1024:.0f} MiB"
+        f"cold build (YAML + CLDR + normalize + automaton): {cold_time:.2f} s; "
+        f"max RSS +{(rss_after - rss_before) / 1024:.0f} MiB; traced peak {peak / 2**20:.0f} MiB"
     )
     print(
-        f"cache: build + save {save_time:.2f} s, load {load_time:.2f} s "
+        f"disk cache: save {save_time:.2f} s, load {load_time:.2f} s "
         f"(pickle {size / 2**20:.0f} MiB)"
     )
     print(f"machine: a 1M-iteration Python loop takes {calibration():.0f} ms (best of 5)")
@@ -186,23 +223,12 @@ def main() -> None:
     columns = ["bare iter", "unanchored", "matcher", "link", "normalize+link"]
     print(f"{'text':<17} {'MB':>4}  " + "  ".join(f"{c:>15}" for c in columns) + "  links/MB")
     old = unanchored(registry)
-    automaton = matcher.automaton
     for key, text in corpus(args.mb).items():
         nbytes = len(text.encode())
         turkic = key.startswith("latin")
         norm = normalize(text, turkic=turkic)
-        scan = scan_text(norm.text)
         lang = "fa" if key == "fa" else "ru" if key == "ru" else None
-        runs: dict[str, Callable[[], object]] = {
-            "bare iter": lambda s=scan: [None for _ in automaton.iter(s)],
-            "unanchored": lambda v=norm.text: [None for _ in old.iter(v)],
-            "matcher": lambda n=norm: matcher.hits(n),
-            "link": lambda n=norm, g=lang: registry.link(n, g),
-            "normalize+link": lambda t=text, g=lang, k=turkic: registry.link(
-                normalize(t, turkic=k), g
-            ),
-        }
-        times = interleaved(runs, passes)
+        times = interleaved(columns_for(registry, old, text, lang, turkic), passes)
         cells = []
         for name in columns:
             best = nbytes / 1e6 / min(times[name])

@@ -3,12 +3,13 @@
 A long one-word name (``FUZZY_MIN`` letters or more) is found misspelt through its *seeds*,
 keys of the name automaton that start with a space like the names' own: its first ``SEED``
 letters, which catch a slip anywhere after them, and those letters as the usual slips change
-them (`variants`: a letter dropped, two swapped, a letter doubled or a vowel added, a letter
-written as one that sounds or looks alike: «آزربایجان» for «آذربایجان», "Azarbaycan"), which
-catch most slips before. The first letter must be right, as the check demands. A seed only
-sends the one word it starts to the edit-distance check, and the answer is cached: words
-repeat across documents. Common words (`lang/<code>/common_words.txt`), also inflected, are
-never misspelt names.
+them (`variants`: a letter dropped, two swapped, a letter doubled, a vowel or a neighbouring
+key added, a letter typed as one that sounds or looks alike or sits next to it on the
+keyboard: «آزربایجان» for «آذربایجان», "Azrebaijan"), which catch most slips before; a
+variant that begins a common word is left out (it would send every such word to the check).
+The first letter must be right, as the check demands. A seed only sends the one word it
+starts to the edit-distance check, and the answer is cached: words repeat across documents.
+Common words (`lang/<code>/common_words.txt`), also inflected, are never misspelt names.
 """
 
 from __future__ import annotations
@@ -117,8 +118,7 @@ def seed_keys(keys: Iterable[str], common: frozenset[str]) -> dict[str, tuple[st
     seeds: dict[str, list[str]] = {}
     for key in keys:
         if len(key) >= FUZZY_MIN and " " not in key and key not in common:
-            slips = sorted(v for v in variants(key) if v not in starts)
-            for seed in (key[:SEED], *slips):
+            for seed in (key[:SEED], *(v for v in variants(key) if v not in starts)):
                 names = seeds.setdefault(seed, [])
                 if key not in names:
                     names.append(key)

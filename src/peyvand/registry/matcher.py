@@ -5,10 +5,10 @@ never stop a match. A match must start at a word boundary (or after one of the c
 `lang/<code>/name_prefixes.txt`: Arabic «و» + «إيران») and end at one or before one of the
 suffixes of the name's languages (`lang/<code>/name_suffixes.txt`), so «ایرانی‌ها» and
 «Azərbaycanın» link. Every key of the automaton starts with a space and the scan text has a
-space before every word (`registry.scan`), so the automaton only ever sees word starts and
-hands Python little more than the real candidates. Misspellings are caught in the same pass
-and one more over the reversed text (`registry.fuzzy`). Never a regex alternation of names:
-it is a thousand times slower.
+space before every word (`registry.scan`), so the automaton only ever walks from word starts
+and hands Python little more than the real candidates; the hot loop is `registry.stream`.
+Misspellings are caught in the same pass, through the first letters of long names
+(`registry.fuzzy`). Never a regex alternation of names: it is a thousand times slower.
 """
 
 from __future__ import annotations
@@ -133,11 +133,12 @@ class NameMatcher:
         self._entries: list[NameEntry] = []
         self._infos = self._key_infos()
         prefixes = self._prefixes_per_key(prefixes_by_lang or {})
-        self._seed_keys = seed_keys(self._groups, self._common)
         self._misspellings = Misspellings(
             self._groups, self._common, self._suffixes, self._key_suffixes
         )
-        self._automaton = self._build(prefixes, {m for m in marks if m.strip()})
+        self._automaton = self._build(
+            prefixes, seed_keys(self._groups, self._common), {m for m in marks if m.strip()}
+        )
 
     def _suffixes_per_key(self, by_lang: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
         """The suffixes each name may take.
@@ -196,7 +197,12 @@ class NameMatcher:
             )
         return infos
 
-    def _build(self, prefixes: dict[str, frozenset[str]], marks: set[str]) -> ahocorasick.Automaton:
+    def _build(
+        self,
+        prefixes: dict[str, frozenset[str]],
+        seeds: dict[str, tuple[str, ...]],
+        marks: set[str],
+    ) -> ahocorasick.Automaton:
         """Keys ``" " + name`` (and ``" " + clitic + name``, ``" " + first letters``, marks)."""
         forms: dict[str, list[KeyInfo]] = {}
         for key, info in self._infos.items():
@@ -226,7 +232,7 @@ class NameMatcher:
                     else found[2].values()
                 )
                 values[form] = (MIXED, tuple(infos), True)
-        for seed, keys in self._seed_keys.items():
+        for seed, keys in seeds.items():
             form = " " + scan_key(seed)
             if form not in values and " " not in form[1:]:
                 values[form] = (SEED_HIT, len(seed), seed, keys)
@@ -306,7 +312,6 @@ class NameMatcher:
         """Words that begin like a long name (or one slip away) and are within an edit or two."""
         view = norm.text
         size = len(view)
-        starts = [hit[0] for hit in hits]
         found: dict[int, Hit] = {}
         find = scan.find
         shortest = FUZZY_MIN - 1
@@ -316,10 +321,10 @@ class NameMatcher:
                 stop = size
             if stop - start < shortest or start in found:
                 continue
-            inside = bisect_right(starts, start) - 1
+            inside = bisect_right(hits, start, key=_ORDER) - 1
             if inside >= 0 and hits[inside][1] > start:
                 continue  # inside a name that matched (or at its start)
-            before_end = bisect_left(starts, stop) - 1
+            before_end = bisect_left(hits, stop, key=_ORDER) - 1
             if before_end >= 0 and hits[before_end][1] > start:
                 continue
             best = self._misspellings.closest(view[start:stop], seed, keys)
