@@ -93,7 +93,6 @@ def actors(pipeline: Pipeline) -> Component:
         everyone = [*found.values(), *unknown.values()]
         doc.extraction.actors = sorted(everyone, key=lambda a: a.mentions[0])
         doc.extraction.sites = sorted(sites, key=lambda s: s.evidence)
-        doc.stash["links"] = found
 
     return run
 
@@ -120,11 +119,10 @@ _FOUR_DIGITS = regex.compile(r"(?<![\w.,/٫٬-])\d{4}(?![\w.,/٫٬%٪-]|\s*(?:%|
 def bare_years(doc: Doc, dates: list[DateRecord]) -> list[DateRecord]:
     """Four-digit years the date grammar had no cue for ("in 2022", «از ۱۳۹۶ تاکنون»).
 
-    1900–2099 is a Gregorian year in any language; 1300–1499 a Solar Hijri one, but only in
-    Persian text, where it is the usual way of writing a year. A number glued to a word,
-    a unit or a decimal point is not a year.
+    Which numbers are years is `calendars.bare_year_calendar`. A number glued to a word, a
+    unit or a decimal point is not a year.
     """
-    from peyvand.text.calendars import year_value
+    from peyvand.text.calendars import bare_year_calendar, year_value
 
     taken = [(d.span.start, d.span.end) for d in dates]
     years = []
@@ -133,11 +131,8 @@ def bare_years(doc: Doc, dates: list[DateRecord]) -> list[DateRecord]:
         if any(s < end and start < e for s, e in taken):
             continue
         value = int(match.group())
-        if 1900 <= value <= 2099:
-            calendar = "gregorian"
-        elif 1300 <= value <= 1499 and doc.lang == "fa":
-            calendar = "jalali"
-        else:
+        calendar = bare_year_calendar(value, doc.lang)
+        if calendar is None:
             continue
         years.append(
             DateRecord(
@@ -161,7 +156,7 @@ def quantities(pipeline: Pipeline) -> Component:
             for q in finder.find(doc.text, doc.lang)
             if not any(q.start < end and start < q.end for start, end in taken)
         ]
-        doc.extraction.quantities = [q for q in found if counts_nothing.keep(q, doc.view)]
+        doc.extraction.quantities = [q for q in found if counts_nothing.keep(q, doc.view, doc.lang)]
 
     return run
 

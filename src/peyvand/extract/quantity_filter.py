@@ -13,6 +13,7 @@ import regex
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.model import QuantityRecord
+from peyvand.text.calendars import bare_year_calendar
 from peyvand.text.normalize import NormalizedText, normalize
 
 _NEXT_WORD = regex.compile(r"\s*[-‐]?\s*([\p{L}\p{M}]+)")
@@ -36,7 +37,7 @@ class QuantityFilter:
             self._cues = {kind: frozenset(words) for kind, words in cues.items()}
         return self._cues
 
-    def keep(self, q: QuantityRecord, view: NormalizedText) -> bool:
+    def keep(self, q: QuantityRecord, view: NormalizedText, lang: str | None) -> bool:
         if q.unit != "count":
             return True
         _, end = view.to_view(q.span.start, q.span.end)
@@ -51,7 +52,5 @@ class QuantityFilter:
             return False
         # a bare four-digit number in the range of years is a year the date finder had no
         # cue for ("in 2022", «از ۱۳۹۶»), not a count
-        year_like = 1300 <= q.value <= 1499 or 1900 <= q.value <= 2099
-        return not (
-            year_like and not spelled and q.qualifier is None and float(q.value).is_integer()
-        )
+        year_like = bare_year_calendar(q.value, lang) is not None
+        return not (year_like and not spelled and q.qualifier is None)

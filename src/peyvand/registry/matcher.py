@@ -85,10 +85,6 @@ def _longest_first(suffixes: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({s for s in suffixes if s}, key=lambda s: (-len(s), s)))
 
 
-def name_key(name: str, lang: str) -> str:
-    return normalize(name, turkic=lang in TURKIC).text.strip()
-
-
 class NameMatcher:
     """An automaton over every name (and the fuzzy seeds of long ones), built once.
 

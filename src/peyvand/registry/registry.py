@@ -16,7 +16,7 @@ from peyvand.registry.cache import DiskCache, cache_key, default_directory
 from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
-from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher, name_key
+from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher
 from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText, normalize
 
@@ -148,6 +148,3 @@ class Registry:
         """How ``name`` links: the whole string as a document, every link with its reason."""
         norm = normalize(name, turkic=lang in TURKIC)
         return self.link(norm, lang)
-
-    def exact_key(self, name: str, lang: str) -> str:
-        return name_key(name, lang)

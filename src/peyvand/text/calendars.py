@@ -52,6 +52,21 @@ def gregorian_to_jalali(date: datetime.date) -> YMD:
 HIJRI_FIRST_RELIABLE_YEAR = 1344
 
 
+def bare_year_calendar(value: float, lang: str | None) -> str | None:
+    """The calendar a four-digit number written alone is a year of, or None.
+
+    1900–2099 is a Gregorian year in any language; 1300–1499 a Solar Hijri one, but only in
+    Persian text, where it is the usual way of writing a year.
+    """
+    if not float(value).is_integer():
+        return None
+    if 1900 <= value <= 2099:
+        return GREGORIAN
+    if 1300 <= value <= 1499 and lang == "fa":
+        return JALALI
+    return None
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
     """The Gregorian date of an Umm al-Qura date; ``ValueError`` if invalid or out of range.
 
