@@ -36,7 +36,7 @@ DbOption = Annotated[
 
 
 def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def examples_dir() -> Path:

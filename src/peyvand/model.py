@@ -53,6 +53,8 @@ class Document:
     language: str | None = None
     source: str | None = None
     encoding: str | None = None
+    author: str | None = None
+    format: str | None = None  # text | markdown | html | pdf | docx | feed | jsonl | csv
     id: int | None = None
     hash: str = ""
 

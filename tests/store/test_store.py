@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import inspect
 
 from peyvand.model import Actor, DateRecord, Document, Extraction, Span
@@ -78,9 +79,13 @@ def test_an_older_schema_is_upgraded_without_losing_documents(store_location: st
         else database.sqlite_url(_folder(store_location) / "peyvand.sqlite")
     )
     database.migrate(engine, "0001")
-    observatory = Observatory(engine)
-    extraction = _extraction("2019: Iran and Azerbaijan met.")
-    assert observatory.repository.add(extraction.document, extraction) is not None
+    with engine.begin() as conn:  # a row as the 0001 schema wrote it, without newer columns
+        conn.execute(
+            sa.text(
+                "INSERT INTO documents (hash, text, length, title, ingested_at) "
+                "VALUES ('h1', '2019: Iran and Azerbaijan met.', 30, 'old', '2026-01-01')"
+            )
+        )
     engine.dispose()
     reopened = Observatory.open(store_location)
     assert database.current_revision(reopened.engine) == database.head_revision()

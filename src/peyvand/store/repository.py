@@ -34,6 +34,10 @@ class StoredDocument:
     source: str | None
     length: int
     hash: str
+    author: str | None = None
+    format: str | None = None
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,8 @@ class Repository:
                         "language": document.language,
                         "source": document.source,
                         "encoding": document.encoding,
+                        "author": document.author,
+                        "format": document.format,
                         "ingested_at": now,
                     },
                 ).scalar_one()
