@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from peyvand.extract.contract import to_contract
 from peyvand.model import Document, Extraction
-from peyvand.store.schema import documents, mentions, records
+from peyvand.store.schema import documents, mentions, minhash_bands, records
 
 RECORD_LISTS = {
     "agreement": "agreements",
@@ -59,8 +60,49 @@ class Repository:
             ).first()
         return found is not None
 
-    def add(self, document: Document, extraction: Extraction) -> int | None:
-        """Store a document with its mentions and candidate records, all or nothing.
+    def near_duplicate_candidates(
+        self, bands: Sequence[str], limit: int = 20
+    ) -> list[tuple[int, str]]:
+        """Stored originals (not copies) sharing an LSH band, with their texts."""
+        if not bands:
+            return []
+        ids = (
+            select(minhash_bands.c.document_id)
+            .where(minhash_bands.c.band.in_(list(bands)))
+            .distinct()
+            .limit(limit)
+            .scalar_subquery()
+        )
+        query = select(documents.c.id, documents.c.text).where(
+            documents.c.id.in_(ids), documents.c.near_duplicate_of.is_(None)
+        )
+        with self.engine.connect() as conn:
+            return [(int(row.id), row.text) for row in conn.execute(query)]
+
+    def add_copy(self, document: Document, original: int, similarity: float) -> int | None:
+        """Store a near-duplicate as a linked copy: its metadata and text, no records.
+
+        The story is already in the observatory through ``original``; storing the copy's
+        records again would count one report twice. Returns None if the text is stored.
+        """
+        try:
+            with self.engine.begin() as conn:
+                doc_id = conn.execute(
+                    insert(documents).returning(documents.c.id),
+                    _document_row(document, dt.datetime.now(dt.UTC))
+                    | {"near_duplicate_of": original, "similarity": similarity},
+                ).scalar_one()
+        except IntegrityError:
+            if self.has_hash(document.hash):
+                return None
+            raise
+        document.id = int(doc_id)
+        return int(doc_id)
+
+    def add(
+        self, document: Document, extraction: Extraction, bands: Sequence[str] = ()
+    ) -> int | None:
+        """Store a document with its mentions, candidate records and LSH bands, all or nothing.
 
         Returns the new id, or None when a document with the same text is already stored.
         """
@@ -69,23 +111,13 @@ class Repository:
         try:
             with self.engine.begin() as conn:
                 doc_id = conn.execute(
-                    insert(documents).returning(documents.c.id),
-                    {
-                        "hash": document.hash,
-                        "text": document.text,
-                        "length": len(document.text),
-                        "title": document.title,
-                        "publisher": document.publisher,
-                        "published": document.published,
-                        "url": document.url,
-                        "language": document.language,
-                        "source": document.source,
-                        "encoding": document.encoding,
-                        "author": document.author,
-                        "format": document.format,
-                        "ingested_at": now,
-                    },
+                    insert(documents).returning(documents.c.id), _document_row(document, now)
                 ).scalar_one()
+                if bands:
+                    conn.execute(
+                        insert(minhash_bands),
+                        [{"band": band, "document_id": doc_id} for band in bands],
+                    )
                 rows = _mention_rows(doc_id, extraction)
                 if rows:
                     conn.execute(insert(mentions), rows)
@@ -147,6 +179,24 @@ class Repository:
                 )
             }
         return Stats(int(total), by_language, by_mention, by_record)
+
+
+def _document_row(document: Document, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "hash": document.hash,
+        "text": document.text,
+        "length": len(document.text),
+        "title": document.title,
+        "publisher": document.publisher,
+        "published": document.published,
+        "url": document.url,
+        "language": document.language,
+        "source": document.source,
+        "encoding": document.encoding,
+        "author": document.author,
+        "format": document.format,
+        "ingested_at": now,
+    }
 
 
 def _mention_rows(doc_id: int, extraction: Extraction) -> list[dict[str, Any]]:
