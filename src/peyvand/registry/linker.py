@@ -45,6 +45,7 @@ class Link(NamedTuple):
 
 EXACT_KINDS = frozenset({"cldr", "name"})
 USAGE_KINDS = frozenset({"capital", "demonym"})
+NAME_KINDS = frozenset({"cldr", "alias"})
 
 
 # What one slot (a name and one of its entries) links to in one document language, decided
@@ -90,6 +91,8 @@ class Linker:
             actor = self._info(entry.actor_id)
             country = is_country(entry.actor_id)
             usage = entry.kind if entry.kind in USAGE_KINDS else None
+            if usage is None and country and entry.kind in NAME_KINDS and self._usage.has("name"):
+                usage = "name"  # «Azerbaycan Türkçesi»: a country's name naming a language
             foreign = key in self._foreign[lang]
             cues = self._context.ambiguous.get(key)
             plain = actor is not None and not usage and not foreign and not cues

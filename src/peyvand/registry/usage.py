@@ -3,7 +3,8 @@
 A capital names its government when it acts («باکو … مانع شد», "Tehran protested"), but
 only a place in "in Baku", «در تهران», «Bakıda», «в Тегеране» or a dateline ("BAKU, 19 June");
 a demonym names a language in "Azerbaijani subtitles", «زیرنویس آذربایجانی». The cues are
-data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital`` or ``demonym``),
+data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital``, ``demonym``, or
+``name`` for a country's plain name, as in «Azerbaycan Türkçesi», a language),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
 ending on the name's own word), and the cue. The words around a name are read from the
 normalized view, which is what the cues are normalized to; only the dateline looks at the
@@ -44,6 +45,10 @@ class UsageRules:
                     rules.setdefault((kind, side), set()).add(cue)
             self._rules = {key: frozenset(words) for key, words in rules.items()}
         return self._rules
+
+    def has(self, kind: str) -> bool:
+        """Whether any language gives cues for names of this kind."""
+        return any(rule_kind == kind for rule_kind, _ in self.rules)
 
     def _kind(self, kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if kind not in self._by_kind:
