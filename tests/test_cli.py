@@ -32,9 +32,9 @@ def test_ingest_then_stats(tmp_path: Path, examples_dir: Path, example_files: li
     db = str(tmp_path / "obs")
     first = runner.invoke(app, ["ingest", str(examples_dir), "--db", db])
     assert first.exit_code == 0, first.output
-    assert f"stored {len(example_files)}, duplicates 0, failed 0" in first.output
+    assert f"stored {len(example_files)}, duplicates 0, near-duplicates 0, failed 0" in first.output
     again = runner.invoke(app, ["ingest", str(examples_dir), "--db", db])
-    assert f"stored 0, duplicates {len(example_files)}, failed 0" in again.output
+    assert f"stored 0, duplicates {len(example_files)}, near-duplicates 0, failed 0" in again.output
     stats = runner.invoke(app, ["stats", "--db", db])
     assert stats.exit_code == 0
     assert f"documents: {len(example_files)}" in stats.output
@@ -47,7 +47,7 @@ def test_ingest_reports_a_bad_file_and_exits_nonzero(tmp_path: Path) -> None:
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\xff\x00binary")
     result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "obs")])
     assert result.exit_code == 1
-    assert "stored 1, duplicates 0, failed 1" in result.output
+    assert "stored 1, duplicates 0, near-duplicates 0, failed 1" in result.output
     assert "bad.txt" in result.output and "binary" in result.output
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from peyvand.extract.contract import to_contract
-from peyvand.ingest.errors import IngestError
-from peyvand.ingest.files import expand, read_document
+from peyvand.ingest.archives import ColumnMapping
+from peyvand.ingest.fetch import Fetcher
+from peyvand.ingest.neardup import DEFAULT_THRESHOLD
+from peyvand.ingest.sources import iter_items
 from peyvand.observatory import URL_ENV, Observatory
 
 app = typer.Typer(
@@ -45,17 +48,29 @@ def examples_dir() -> Path:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A document: text or Markdown, any encoding.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="A document: text, Markdown, HTML, PDF or DOCX, any encoding."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON.")] = False,
 ) -> None:
     """Extract one document and print what was found (no store involved)."""
     from peyvand.pipeline import Pipeline
 
-    try:
-        document = read_document(file)
-    except IngestError as exc:
-        _console(stderr=True).print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    items = list(islice(iter_items([file]), 2))
+    if not items:
+        _console(stderr=True).print(f"[red]error:[/red] {file}: no document in it")
+        raise typer.Exit(2)
+    first = items[0]
+    if first.error is not None or first.document is None:
+        _console(stderr=True).print(f"[red]error:[/red] {first.error or file}")
+        raise typer.Exit(2)
+    if len(items) > 1:
+        _console(stderr=True).print(
+            f"[yellow]note:[/yellow] {file} holds several documents; this is the first "
+            f"({first.source}). `peyvand ingest` reads them all."
+        )
+    document = first.document
     extraction = Pipeline().extract(document)
     contract = to_contract(extraction)
     if as_json:
@@ -78,31 +93,80 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders or http(s) URLs: text, Markdown, HTML, PDF, DOCX, RSS/Atom, "
+            "JSON Lines, CSV."
+        ),
+    ],
     db: DbOption = None,
+    column_map: Annotated[
+        str | None,
+        typer.Option(
+            "--map",
+            help="Columns of JSONL/CSV archives, e.g. text=body,title=headline,published=date.",
+        ),
+    ] = None,
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Fetch URLs (and feed items' links) over HTTP.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(help="With --fetch: seconds between two requests to one host.")
+    ] = 1.0,
+    similarity: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Word-shingle similarity at which a text counts as a republished copy.",
+        ),
+    ] = DEFAULT_THRESHOLD,
 ) -> None:
-    """Store documents in the observatory; already stored texts are skipped."""
+    """Store documents in the observatory; exact and near-duplicate copies are not stored twice.
+
+    Run it again after an interruption: what is stored is skipped, the rest is finished.
+    """
+    try:
+        mapping = ColumnMapping.parse(column_map) if column_map else None
+    except ValueError as exc:
+        _console(stderr=True).print(f"[red]error:[/red] --map: {exc}")
+        raise typer.Exit(2) from exc
     observatory = Observatory.open(db)
     console = _console()
-    files = list(expand(paths))
+    fetcher = Fetcher(min_interval=interval) if fetch else None
+    counts = dict.fromkeys(("stored", "duplicate", "near-duplicate", "failed"), 0)
     with Progress(
+        SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
         console=console,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+        task = progress.add_task("ingesting", total=None)
 
         def advance(source: str, outcome: str) -> None:
-            progress.update(task, advance=1, description=f"{outcome}: {Path(source).name}")
+            counts[outcome] = counts.get(outcome, 0) + 1
+            done = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
+            progress.update(task, description=f"{done} · {source[-60:]}")
 
-        report = observatory.ingest(files, progress=advance)
+        try:
+            report = observatory.ingest(
+                inputs,
+                progress=advance,
+                mapping=mapping,
+                fetcher=fetcher,
+                near_duplicate_threshold=similarity,
+            )
+        finally:
+            if fetcher is not None:
+                fetcher.close()
     observatory.close()
     console.print(
         f"stored {len(report.stored)}, duplicates {len(report.duplicates)}, "
-        f"failed {len(report.failed)}"
+        f"near-duplicates {len(report.near_duplicates)}, failed {len(report.failed)}"
     )
+    for source, original, score in report.near_duplicates:
+        console.print(f"[yellow]copy[/yellow] {source}: of document {original} ({score:.0%})")
     for source, reason in report.failed:
         console.print(f"[red]failed[/red] {source}: {reason}")
     if report.failed:
@@ -226,6 +290,13 @@ def _register_subcommands() -> None:
     from peyvand.registry_cli import app as registry_app
 
     app.add_typer(registry_app, name="registry")
+    from peyvand.search_cli import register as register_search
+
+    register_search(app)
+
+    from peyvand.review_cli import register as register_review
+
+    register_review(app)
 
 
 _register_subcommands()

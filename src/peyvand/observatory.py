@@ -9,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from peyvand.ingest.errors import IngestError
-from peyvand.ingest.files import expand, read_document
+from peyvand.ingest.archives import ColumnMapping
+from peyvand.ingest.fetch import Fetcher
+from peyvand.ingest.neardup import DEFAULT_THRESHOLD, best_match, fingerprint
+from peyvand.ingest.sources import Item, iter_items
 from peyvand.model import Document, Extraction
 from peyvand.pipeline import Pipeline
 from peyvand.registry.actors import ActorEntry
@@ -27,15 +29,21 @@ URL_ENV = "PEYVAND_DATABASE_URL"
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    near_duplicates: list[tuple[str, int, float]] = field(default_factory=list)
+    """``(source, id of the stored original, similarity)`` for each republished copy."""
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.stored) + len(self.duplicates) + len(self.failed)
+        counted = self.stored, self.duplicates, self.near_duplicates, self.failed
+        return sum(len(part) for part in counted)
 
 
 ProgressCallback = Callable[[str, str], None]
-"""Called after each input with ``(source, outcome)``; outcome is stored/duplicate/failed."""
+"""Called after each document with ``(source, outcome)``.
+
+The outcome is one of stored, duplicate, near-duplicate or failed.
+"""
 
 
 class Observatory:
@@ -95,33 +103,53 @@ class Observatory:
         return self.pipeline.extract(document)
 
     def ingest(
-        self, paths: Iterable[Path], progress: ProgressCallback | None = None
+        self,
+        inputs: Iterable[str | Path],
+        progress: ProgressCallback | None = None,
+        *,
+        mapping: ColumnMapping | None = None,
+        fetcher: Fetcher | None = None,
+        near_duplicate_threshold: float = DEFAULT_THRESHOLD,
     ) -> IngestReport:
-        """Store every readable document once; report, never raise, per-input problems."""
+        """Store every readable document exactly once; report, never raise, per-input problems.
+
+        Each document is stored in its own transaction (text, mentions, records and bands
+        together), so an ingest killed at any point leaves whole documents only, and running
+        it again skips what is stored (by content hash) and finishes the rest.
+        """
         report = IngestReport()
-        for path in expand(paths):
-            source = str(path)
-            outcome = self._ingest_one(path, report)
+        for item in iter_items(inputs, mapping=mapping, fetcher=fetcher):
+            outcome = self._ingest_item(item, report, near_duplicate_threshold)
             if progress is not None:
-                progress(source, outcome)
+                progress(item.source, outcome)
         return report
 
-    def _ingest_one(self, path: Path, report: IngestReport) -> str:
-        source = str(path)
-        try:
-            document = read_document(path)
-        except IngestError as exc:
-            report.failed.append((source, exc.reason))
+    def _ingest_item(self, item: Item, report: IngestReport, threshold: float) -> str:
+        source = item.source
+        document = item.document
+        if item.error is not None or document is None:
+            reason = item.error.reason if item.error is not None else "no document was read"
+            report.failed.append((source, reason))
             return "failed"
         if self.repository.has_hash(document.hash):
             report.duplicates.append(source)
             return "duplicate"
+        prints = fingerprint(document.text)
+        if prints.usable:
+            candidates = self.repository.near_duplicate_candidates(prints.bands)
+            near = best_match(prints, candidates, threshold)
+            if near is not None:
+                if self.repository.add_copy(document, near.document_id, near.similarity) is None:
+                    report.duplicates.append(source)
+                    return "duplicate"
+                report.near_duplicates.append((source, near.document_id, near.similarity))
+                return "near-duplicate"
         try:
             extraction = self.pipeline.extract(document)
         except Exception as exc:  # a bug in one extractor must not stop the batch
             report.failed.append((source, f"extraction failed: {type(exc).__name__}: {exc}"))
             return "failed"
-        if self.repository.add(document, extraction) is None:
+        if self.repository.add(document, extraction, prints.bands) is None:
             report.duplicates.append(source)
             return "duplicate"
         report.stored.append(source)
