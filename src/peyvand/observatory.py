@@ -149,7 +149,7 @@ class Observatory:
         except Exception as exc:  # a bug in one extractor must not stop the batch
             report.failed.append((source, f"extraction failed: {type(exc).__name__}: {exc}"))
             return "failed"
-        if self.repository.add(document, extraction, prints.bands) is None:
+        if self.repository.add(document, extraction, prints) is None:
             report.duplicates.append(source)
             return "duplicate"
         report.stored.append(source)

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from peyvand.ingest.neardup import (
     DEFAULT_THRESHOLD,
+    Candidate,
     best_match,
+    estimate,
     fingerprint,
     jaccard,
     shingles,
@@ -47,11 +49,16 @@ def test_letter_variants_and_zwnj_written_as_a_space_shingle_alike() -> None:
 
 def test_a_republished_story_is_found_and_an_unrelated_one_is_not() -> None:
     probe = fingerprint(REPUBLISHED)
-    found = best_match(probe, [(1, OTHER), (2, STORY)])
+    found = best_match(probe, [_stored(1, OTHER), _stored(2, STORY)])
     assert found is not None
     assert found.document_id == 2
     assert DEFAULT_THRESHOLD <= found.similarity < 1.0
-    assert best_match(fingerprint(OTHER), [(2, STORY)]) is None
+    assert best_match(fingerprint(OTHER), [_stored(2, STORY)]) is None
+    assert estimate(probe.signature, fingerprint(STORY).signature) > 0.5
+
+
+def _stored(document_id: int, text: str) -> Candidate:
+    return Candidate(document_id, fingerprint(text).signature, lambda: text)
 
 
 def test_a_copy_shares_an_lsh_band_with_its_original() -> None:

@@ -6,13 +6,16 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from peyvand.extract.contract import to_contract
+from peyvand.ingest.neardup import Candidate, Fingerprint
 from peyvand.model import Document, Extraction
+from peyvand.search import index_document
 from peyvand.store.schema import documents, mentions, minhash_bands, records
 
 RECORD_LISTS = {
@@ -60,10 +63,8 @@ class Repository:
             ).first()
         return found is not None
 
-    def near_duplicate_candidates(
-        self, bands: Sequence[str], limit: int = 20
-    ) -> list[tuple[int, str]]:
-        """Stored originals (not copies) sharing an LSH band, with their texts."""
+    def near_duplicate_candidates(self, bands: Sequence[str], limit: int = 50) -> list[Candidate]:
+        """Stored originals (not copies) sharing an LSH band, with their signatures."""
         if not bands:
             return []
         ids = (
@@ -73,11 +74,22 @@ class Repository:
             .limit(limit)
             .scalar_subquery()
         )
-        query = select(documents.c.id, documents.c.text).where(
+        query = select(documents.c.id, documents.c.minhash).where(
             documents.c.id.in_(ids), documents.c.near_duplicate_of.is_(None)
         )
         with self.engine.connect() as conn:
-            return [(int(row.id), row.text) for row in conn.execute(query)]
+            rows = conn.execute(query).all()
+        return [
+            Candidate(int(row.id), row.minhash or b"", partial(self.text_of, int(row.id)))
+            for row in rows
+        ]
+
+    def text_of(self, doc_id: int) -> str:
+        with self.engine.connect() as conn:
+            text: str = conn.execute(
+                select(documents.c.text).where(documents.c.id == doc_id)
+            ).scalar_one()
+        return text
 
     def add_copy(self, document: Document, original: int, similarity: float) -> int | None:
         """Store a near-duplicate as a linked copy: its metadata and text, no records.
@@ -100,9 +112,9 @@ class Repository:
         return int(doc_id)
 
     def add(
-        self, document: Document, extraction: Extraction, bands: Sequence[str] = ()
+        self, document: Document, extraction: Extraction, fingerprint: Fingerprint | None = None
     ) -> int | None:
-        """Store a document with its mentions, candidate records and LSH bands, all or nothing.
+        """Store a document with its mentions, records and MinHash bands, all or nothing.
 
         Returns the new id, or None when a document with the same text is already stored.
         """
@@ -110,13 +122,14 @@ class Repository:
         contract = to_contract(extraction)
         try:
             with self.engine.begin() as conn:
-                doc_id = conn.execute(
-                    insert(documents).returning(documents.c.id), _document_row(document, now)
-                ).scalar_one()
-                if bands:
+                row = _document_row(document, now)
+                if fingerprint is not None and fingerprint.bands:
+                    row["minhash"] = fingerprint.signature
+                doc_id = conn.execute(insert(documents).returning(documents.c.id), row).scalar_one()
+                if fingerprint is not None and fingerprint.bands:
                     conn.execute(
                         insert(minhash_bands),
-                        [{"band": band, "document_id": doc_id} for band in bands],
+                        [{"band": band, "document_id": doc_id} for band in fingerprint.bands],
                     )
                 rows = _mention_rows(doc_id, extraction)
                 if rows:
@@ -124,6 +137,7 @@ class Repository:
                 record_rows = _record_rows(doc_id, contract, document.text, now)
                 if record_rows:
                     conn.execute(insert(records), record_rows)
+                index_document(conn, int(doc_id))
         except IntegrityError:
             if self.has_hash(document.hash):
                 return None
@@ -133,7 +147,7 @@ class Repository:
 
     def documents(self, limit: int = 1000, offset: int = 0) -> list[StoredDocument]:
         query = (
-            select(*[c for c in documents.c if c.name not in ("text", "encoding", "ingested_at")])
+            select(*[c for c in documents.c if c.name not in ("text", "encoding", "ingested_at", "minhash")])
             .order_by(documents.c.id)
             .limit(limit)
             .offset(offset)
@@ -149,6 +163,7 @@ class Repository:
         values = row._asdict()
         text = values.pop("text")
         values.pop("encoding")
+        values.pop("minhash", None)
         values.pop("ingested_at")
         return StoredDocument(**values), text
 

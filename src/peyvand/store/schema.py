@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -37,7 +38,8 @@ documents = Table(
     Column("author", Text),
     Column("format", String(16)),  # text | markdown | html | pdf | docx | feed | jsonl | csv
     Column("near_duplicate_of", Integer, ForeignKey("documents.id")),
-    Column("similarity", Float),  # estimated Jaccard similarity to near_duplicate_of
+    Column("similarity", Float),  # Jaccard similarity of word shingles to near_duplicate_of
+    Column("minhash", LargeBinary),  # MinHash signature (uint64 values), for near-duplicates
     UniqueConstraint("hash", name="uq_documents_hash"),
 )
 

@@ -28,6 +28,7 @@ def upgrade() -> None:
             )
         )
         batch.add_column(sa.Column("similarity", sa.Float))
+        batch.add_column(sa.Column("minhash", sa.LargeBinary))
     with op.batch_alter_table("records") as batch:
         batch.add_column(
             sa.Column(
@@ -110,6 +111,7 @@ def downgrade() -> None:
         batch.drop_column("updated_at")
         batch.drop_column("merged_into")
     with op.batch_alter_table("documents") as batch:
+        batch.drop_column("minhash")
         batch.drop_column("similarity")
         batch.drop_column("near_duplicate_of")
         batch.drop_column("format")
