@@ -91,7 +91,13 @@ class Linker:
             actor = self._info(entry.actor_id)
             country = is_country(entry.actor_id)
             usage = entry.kind if entry.kind in USAGE_KINDS else None
-            if usage is None and country and entry.kind in NAME_KINDS and self._usage.has("name"):
+            if (
+                usage is None
+                and country
+                and entry.kind in NAME_KINDS
+                and lang is not None
+                and self._usage.has("name", lang)  # the document's language has such cues
+            ):
                 usage = "name"  # «Azerbaycan Türkçesi»: a country's name naming a language
             foreign = key in self._foreign[lang]
             cues = self._context.ambiguous.get(key)

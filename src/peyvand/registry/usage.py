@@ -31,6 +31,7 @@ class UsageRules:
         self._data = data
         self._rules: dict[tuple[str, str], frozenset[str]] | None = None
         self._by_kind: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._langs: dict[str, frozenset[str]] | None = None
 
     @property
     def rules(self) -> dict[tuple[str, str], frozenset[str]]:
@@ -46,9 +47,16 @@ class UsageRules:
             self._rules = {key: frozenset(words) for key, words in rules.items()}
         return self._rules
 
-    def has(self, kind: str) -> bool:
-        """Whether any language gives cues for names of this kind."""
-        return any(rule_kind == kind for rule_kind, _ in self.rules)
+    def has(self, kind: str, lang: str) -> bool:
+        """Whether ``lang`` gives cues for names of this kind (so its names need the check)."""
+        if self._langs is None:
+            langs: dict[str, set[str]] = {}
+            for code in SUPPORTED_LANGUAGES:
+                if self._data.has(code, "name_usage.tsv"):
+                    for row in self._data.rows(code, "name_usage.tsv"):
+                        langs.setdefault(row[0], set()).add(code)
+            self._langs = {key: frozenset(codes) for key, codes in langs.items()}
+        return lang in self._langs.get(kind, frozenset())
 
     def _kind(self, kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if kind not in self._by_kind:

@@ -50,6 +50,7 @@ class Stats:
     by_language: dict[str, int]
     mentions: dict[str, int]
     records: dict[str, int]
+    copies: int = 0  # near-duplicates stored as linked copies (counted in ``documents``)
 
 
 class Repository:
@@ -193,7 +194,12 @@ class Repository:
                     select(records.c.kind, func.count()).group_by(records.c.kind)
                 )
             }
-        return Stats(int(total), by_language, by_mention, by_record)
+            copies = conn.execute(
+                select(func.count())
+                .select_from(documents)
+                .where(documents.c.near_duplicate_of.is_not(None))
+            ).scalar_one()
+        return Stats(int(total), by_language, by_mention, by_record, int(copies))
 
 
 def _document_row(document: Document, now: dt.datetime) -> dict[str, Any]:
