@@ -21,6 +21,9 @@ def test_every_command_has_a_section_and_an_example() -> None:
     registry = get_command(app).commands["registry"]  # type: ignore[attr-defined]
     for sub in registry.commands:
         assert re.search(rf"^peyvand registry {sub}\b", README, re.MULTILINE), sub
+    coding = get_command(app).commands["coding"]  # type: ignore[attr-defined]
+    for sub in coding.commands:
+        assert re.search(rf"^peyvand coding {sub}\b", README, re.MULTILINE), sub
 
 
 def test_setup_commands_are_the_makefile_targets_ci_runs() -> None:

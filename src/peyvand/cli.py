@@ -184,7 +184,7 @@ def stats(db: DbOption = None) -> None:
     result = observatory.stats()
     observatory.close()
     console = _console()
-    console.print(f"documents: {result.documents}")
+    console.print(f"documents: {result.documents} (republished copies: {result.copies})")
     for title, counts in (
         ("documents by language", result.by_language),
         ("mentions by kind", result.mentions),
@@ -290,6 +290,9 @@ def _register_subcommands() -> None:
     from peyvand.registry_cli import app as registry_app
 
     app.add_typer(registry_app, name="registry")
+    from peyvand.claims_cli import register as register_claims
+
+    register_claims(app)
     from peyvand.search_cli import register as register_search
 
     register_search(app)

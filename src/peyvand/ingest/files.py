@@ -1,4 +1,7 @@
-"""Files and folders → Documents. Text and Markdown now; HTML, PDF, DOCX, feeds come later."""
+"""Files and folders: walking folders, and reading plain text and Markdown files.
+
+Other formats have their own readers; `peyvand.ingest.sources` dispatches to them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,11 @@ from pathlib import Path
 from peyvand.ingest.decode import decode
 from peyvand.ingest.errors import IngestError
 from peyvand.ingest.frontmatter import split
+from peyvand.ingest.limits import MAX_TEXT_BYTES
 from peyvand.model import Document
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_BYTES
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 SKIPPED_NAMES = {"README.md", "LICENSE"}
 
 
@@ -30,8 +35,11 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def read_document(path: Path) -> Document:
-    """Read one file into a Document, or raise `IngestError` naming the file and the problem."""
+def read_document(path: Path, fmt: str | None = None) -> Document:
+    """Read one text file into a Document, or raise `IngestError` naming the file and problem.
+
+    ``fmt`` is "markdown" or "text"; by default the extension decides (.md → markdown).
+    """
     source = str(path)
     if not path.exists():
         raise IngestError(source, "no such file")
@@ -57,4 +65,5 @@ def read_document(path: Path) -> Document:
         language=meta.get("language"),
         source=source,
         encoding=encoding,
+        format=fmt or ("markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"),
     )

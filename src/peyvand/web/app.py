@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from peyvand import __version__
 from peyvand.observatory import Observatory
+from peyvand.web import search_pages
 
 RTL_LANGUAGES = {"fa", "ar", "azb", "ur", "he"}
 
@@ -39,6 +40,8 @@ def create_app(observatory: Observatory) -> FastAPI:
 
     def direction(lang: str | None) -> str:
         return "rtl" if lang in RTL_LANGUAGES else "ltr"
+
+    search_pages.register(app, observatory, templates, direction)
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:

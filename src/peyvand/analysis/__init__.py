@@ -1,0 +1,1 @@
+"""Analyses over reviewed records: what sources claim, and where they disagree."""
