@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from peyvand import __version__
 from peyvand.observatory import Observatory
-from peyvand.web import search_pages
+from peyvand.web import record_pages, search_pages
 
 RTL_LANGUAGES = {"fa", "ar", "azb", "ur", "he"}
 
@@ -42,6 +42,7 @@ def create_app(observatory: Observatory) -> FastAPI:
         return "rtl" if lang in RTL_LANGUAGES else "ltr"
 
     search_pages.register(app, observatory, templates, direction)
+    record_pages.register(app, observatory, templates, direction)
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:
@@ -92,6 +93,7 @@ def create_app(observatory: Observatory) -> FastAPI:
             "by_language": stats.by_language,
             "mentions": stats.mentions,
             "records": stats.records,
+            "copies": stats.copies,
         }
 
     return app
