@@ -225,9 +225,13 @@ def demo(
     console = _console()
     observatory = Observatory.open(folder)
     report = observatory.ingest([examples_dir()])
+    from peyvand.review import merges
+
+    proposed = merges.propose(observatory.engine)
     console.print(
         f"demo observatory in {folder}/: stored {len(report.stored)}, "
-        f"already there {len(report.duplicates)}, failed {len(report.failed)}"
+        f"already there {len(report.duplicates)}, failed {len(report.failed)}; "
+        f"{len(proposed)} new merge proposals"
     )
     for source, reason in report.failed:
         console.print(f"[red]failed[/red] {source}: {reason}")
