@@ -3,39 +3,25 @@ and analysis API (claims side by side, merge proposals, double coding)."""
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from peyvand.analysis import claims as claim_analysis
-from peyvand.observatory import URL_ENV, Observatory
+from peyvand.command_line import (
+    DbOption,
+    ReviewerOption,
+    fail,
+    open_existing,
+    printer,
+    reviewer_name,
+)
 from peyvand.review import merges as merge_proposals
 from peyvand.review.coding import ADJUDICATOR, Coding, CodingError
 from peyvand.review.errors import InvalidTransition, StaleVersionError
-
-REVIEWER_ENV = "PEYVAND_REVIEWER"
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=URL_ENV,
-        help="Observatory folder (SQLite inside) or database URL (postgresql://...). "
-        "Default: ./observatory",
-    ),
-]
-ReviewerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--reviewer", help=f"Who decides (for the audit trail). Default: ${REVIEWER_ENV} or you."
-    ),
-]
 
 coding_app = typer.Typer(
     help="Double coding: blind samples for two coders, agreement, adjudication.",
@@ -52,26 +38,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(coding_app, name="coding")
 
 
-def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    _console(stderr=True).print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
-
-
-def _open(db: str | None) -> Observatory:
-    try:
-        return Observatory.open(db, create=False)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise _fail(f"{exc}; create one with peyvand ingest") from exc
-
-
-def _reviewer(name: str | None) -> str:
-    return name or os.environ.get(REVIEWER_ENV) or getpass.getuser()
-
-
 def claims(
     only_conflicts: Annotated[
         bool, typer.Option("--conflicts", help="Only subjects whose sources disagree.")
@@ -83,11 +49,11 @@ def claims(
     db: DbOption = None,
 ) -> None:
     """Claims side by side by subject: each value with its source, document and quote."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     try:
         found = claim_analysis.groups(observatory.engine, tolerance=tolerance)
     except ValueError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
     if only_conflicts:
@@ -96,7 +62,7 @@ def claims(
         sys.stdout.write(json.dumps([_group_json(g) for g in found], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return
-    console = _console()
+    console = printer()
     if not found:
         console.print("no conflicting claims" if only_conflicts else "no claims")
     for group in found:
@@ -157,10 +123,10 @@ def merges(
     db: DbOption = None,
 ) -> None:
     """Records that different documents report alike: propose, list, accept or reject."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     engine = observatory.engine
-    console = _console()
-    who = _reviewer(reviewer)
+    console = printer()
+    who = reviewer_name(reviewer)
     try:
         for proposal_id in accept or []:
             survivor = merge_proposals.accept(engine, proposal_id, who)
@@ -173,7 +139,7 @@ def merges(
             console.print(f"{len(made)} new proposals")
         open_ = merge_proposals.proposals(engine)
     except _PROBLEMS as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
     if not open_:
@@ -198,15 +164,15 @@ def coding_assign(
     """Draw a random sample of candidates for two coders to code blind."""
     names = [c.strip() for c in coders.split(",") if c.strip()]
     if len(names) != 2:
-        raise _fail(f"--coders needs two names, like alice,bob; got {coders!r}")
-    observatory = _open(db)
+        raise fail(f"--coders needs two names, like alice,bob; got {coders!r}")
+    observatory = open_existing(db)
     try:
         count = Coding(observatory.engine).assign(share, (names[0], names[1]), kind=kind, seed=seed)
     except _PROBLEMS as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
-    _console().print(f"{count} records assigned to {names[0]} and {names[1]}")
+    printer().print(f"{count} records assigned to {names[0]} and {names[1]}")
 
 
 @coding_app.command("queue")
@@ -215,12 +181,12 @@ def coding_queue(
     db: DbOption = None,
 ) -> None:
     """The records a coder still has to decide (nothing of the other coder is shown)."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     try:
-        pending = Coding(observatory.engine).queue(_reviewer(coder))
+        pending = Coding(observatory.engine).queue(reviewer_name(coder))
     finally:
         observatory.close()
-    console = _console()
+    console = printer()
     if not pending:
         console.print("nothing to code")
     for item in pending:
@@ -242,22 +208,22 @@ def coding_code(
     db: DbOption = None,
 ) -> None:
     """Record a coder's decision; an adjudicator's decision is applied to the record."""
-    who = _reviewer(coder)
+    who = reviewer_name(coder)
     try:
         fields = None if data is None else json.loads(data)
     except json.JSONDecodeError as exc:
-        raise _fail(f"--data is not JSON: {exc}") from exc
-    observatory = _open(db)
+        raise fail(f"--data is not JSON: {exc}") from exc
+    observatory = open_existing(db)
     coding = Coding(observatory.engine)
     try:
         if coding.role(record_id, who) == ADJUDICATOR:
             final = coding.adjudicate(record_id, who, decision, fields)
-            _console().print(f"record {record_id} adjudicated by {who}: now {final.status}")
+            printer().print(f"record {record_id} adjudicated by {who}: now {final.status}")
         else:
             coding.code(record_id, who, decision, fields)
-            _console().print(f"record {record_id}: {who} chose {decision}")
+            printer().print(f"record {record_id}: {who} chose {decision}")
     except _PROBLEMS as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
 
@@ -268,7 +234,7 @@ def coding_report(
     db: DbOption = None,
 ) -> None:
     """Agreement per record kind: double-coded, observed agreement, kappa, alpha."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     try:
         rows = Coding(observatory.engine).report(kind)
     finally:
@@ -285,7 +251,7 @@ def coding_report(
         )
     if not rows:
         table.add_row("(nothing assigned)", "0", "0", "", "", "")
-    _console().print(table)
+    printer().print(table)
 
 
 @coding_app.command("adjudicate")
@@ -295,16 +261,16 @@ def coding_adjudicate(
     db: DbOption = None,
 ) -> None:
     """Send every disagreement of the two coders to a third person to decide."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     coding = Coding(observatory.engine)
     try:
         open_ = len(coding.disagreements(kind))
         sent = coding.send_to_adjudication(to, kind)
     except _PROBLEMS as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
-    _console().print(f"{sent} of {open_} disagreements sent to {to}")
+    printer().print(f"{sent} of {open_} disagreements sent to {to}")
 
 
 @coding_app.command("settle")
@@ -314,14 +280,14 @@ def coding_settle(
     db: DbOption = None,
 ) -> None:
     """Apply the decision of every record both coders agree on."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     try:
-        count = Coding(observatory.engine).settle_agreed(_reviewer(reviewer), kind)
+        count = Coding(observatory.engine).settle_agreed(reviewer_name(reviewer), kind)
     except _PROBLEMS as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     finally:
         observatory.close()
-    _console().print(f"{count} agreed records settled")
+    printer().print(f"{count} agreed records settled")
 
 
 def _figure(value: float | None) -> str:

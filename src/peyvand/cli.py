@@ -10,36 +10,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from peyvand.command_line import DbOption, open_existing, printer
 from peyvand.extract.contract import to_contract
 from peyvand.ingest.archives import ColumnMapping
 from peyvand.ingest.fetch import Fetcher
 from peyvand.ingest.neardup import DEFAULT_THRESHOLD
 from peyvand.ingest.sources import iter_items
-from peyvand.observatory import URL_ENV, Observatory
+from peyvand.observatory import Observatory
 
 app = typer.Typer(
     help="Peyvand: an evidence-linked observatory of cultural relations between countries.",
     no_args_is_help=True,
     add_completion=False,
 )
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=URL_ENV,
-        help="Observatory folder (SQLite inside) or database URL (postgresql://...). "
-        "Default: ./observatory",
-    ),
-]
-
-
-def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def examples_dir() -> Path:
@@ -59,14 +45,14 @@ def extract(
 
     items = list(islice(iter_items([file]), 2))
     if not items:
-        _console(stderr=True).print(f"[red]error:[/red] {file}: no document in it")
+        printer(stderr=True).print(f"[red]error:[/red] {file}: no document in it")
         raise typer.Exit(2)
     first = items[0]
     if first.error is not None or first.document is None:
-        _console(stderr=True).print(f"[red]error:[/red] {first.error or file}")
+        printer(stderr=True).print(f"[red]error:[/red] {first.error or file}")
         raise typer.Exit(2)
     if len(items) > 1:
-        _console(stderr=True).print(
+        printer(stderr=True).print(
             f"[yellow]note:[/yellow] {file} holds several documents; this is the first "
             f"({first.source}). `peyvand ingest` reads them all."
         )
@@ -76,7 +62,7 @@ def extract(
     if as_json:
         sys.stdout.write(json.dumps(contract, ensure_ascii=False, indent=2) + "\n")
         return
-    console = _console()
+    console = printer()
     doc = contract["document"]
     console.print(f"[bold]{file}[/bold]  language={doc['language']}  length={doc['length']}")
     table = Table("kind", "value", "text", "span")
@@ -130,10 +116,10 @@ def ingest(
     try:
         mapping = ColumnMapping.parse(column_map) if column_map else None
     except ValueError as exc:
-        _console(stderr=True).print(f"[red]error:[/red] --map: {exc}")
+        printer(stderr=True).print(f"[red]error:[/red] --map: {exc}")
         raise typer.Exit(2) from exc
     observatory = Observatory.open(db)
-    console = _console()
+    console = printer()
     fetcher = Fetcher(min_interval=interval) if fetch else None
     counts = dict.fromkeys(("stored", "duplicate", "near-duplicate", "failed"), 0)
     with Progress(
@@ -176,14 +162,10 @@ def ingest(
 @app.command()
 def stats(db: DbOption = None) -> None:
     """What is in the observatory: documents by language, mentions and records by kind."""
-    try:
-        observatory = Observatory.open(db, create=False)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        _console(stderr=True).print(f"[red]error:[/red] {exc}; create one with peyvand ingest")
-        raise typer.Exit(2) from exc
+    observatory = open_existing(db)
     result = observatory.stats()
     observatory.close()
-    console = _console()
+    console = printer()
     console.print(f"documents: {result.documents} (republished copies: {result.copies})")
     for title, counts in (
         ("documents by language", result.by_language),
@@ -222,7 +204,7 @@ def demo(
     ] = False,
 ) -> None:
     """Build an observatory from the bundled examples and serve it."""
-    console = _console()
+    console = printer()
     observatory = Observatory.open(folder)
     report = observatory.ingest([examples_dir()])
     from peyvand.review import merges
@@ -246,7 +228,7 @@ def _serve(observatory: Observatory, host: str, port: int) -> None:
 
     from peyvand.web.app import create_app
 
-    _console().print(f"Peyvand is serving on http://{host}:{port}/  (Ctrl+C stops)")
+    printer().print(f"Peyvand is serving on http://{host}:{port}/  (Ctrl+C stops)")
     uvicorn.run(create_app(observatory), host=host, port=port, log_level="warning")
 
 
@@ -264,9 +246,9 @@ def eval_(
     try:
         report = evaluate(gold_dir, docs_dir)
     except (FileNotFoundError, ValueError, KeyError) as exc:
-        _console(stderr=True).print(f"[red]error:[/red] {exc}")
+        printer(stderr=True).print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    console = _console()
+    console = printer()
     table = Table("kind", "language", "P", "R", "F1", "tp", "fp", "fn")
     for kind in KINDS:
         for lang in [*report.languages, None]:

@@ -8,20 +8,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from peyvand.observatory import URL_ENV, Observatory
+from peyvand.command_line import DbOption, fail
+from peyvand.observatory import Observatory
 from peyvand.registry.actors import RegistryError, parse_entry, read_file
 
 app = typer.Typer(help="The actor registry: search names, add and import actors.")
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", envvar=URL_ENV, help="Observatory folder or database URL."),
-]
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
 
 
 @app.command("search")
@@ -67,7 +58,7 @@ def add(
     for item in names or []:
         lang, colon, value = item.partition(":")
         if not colon or not value.strip():
-            raise _fail(f"--alias {item!r} is not LANG:NAME")
+            raise fail(f"--alias {item!r} is not LANG:NAME")
         by_lang.setdefault(lang.strip(), []).append(value.strip())
     raw = {
         "id": actor_id,
@@ -80,7 +71,7 @@ def add(
     try:
         entry = parse_entry(raw, "registry add")
     except RegistryError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     observatory = Observatory.open(db)
     observatory.add_actors([entry], source="peyvand registry add")
     observatory.close()
@@ -96,7 +87,7 @@ def import_(
     try:
         entries = read_file(file)
     except RegistryError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     observatory = Observatory.open(db)
     count = observatory.add_actors(entries, source=str(file))
     observatory.close()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +10,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from peyvand.observatory import URL_ENV, Observatory
+from peyvand.command_line import (
+    REVIEWER_ENV,
+    DbOption,
+    fail,
+    open_existing,
+    printer,
+    reviewer_name,
+)
+from peyvand.observatory import Observatory
 from peyvand.review import (
     InvalidTransition,
     RecordNotFound,
@@ -22,52 +28,14 @@ from peyvand.review import (
 )
 from peyvand.review.audit import AuditEntry, Evidence
 
-REVIEWER_ENV = "PEYVAND_REVIEWER"
 CONTEXT = 100  # characters of document text shown on each side of a quote
 CHOICES = "[a]ccept [e]dit [r]eject [m]erge [s]kip [q]uit"
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=URL_ENV,
-        help="Observatory folder (SQLite inside) or database URL (postgresql://...). "
-        "Default: ./observatory",
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:
     """Add the two commands to the main `peyvand` app."""
     app.command("review")(review)
     app.command("history")(history)
-
-
-def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    _console(stderr=True).print(f"[red]error:[/red] {escape(message)}")
-    return typer.Exit(code)
-
-
-def _open(db: str | None) -> Observatory:
-    try:
-        return Observatory.open(db, create=False)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise _fail(f"{exc}; create one with peyvand ingest") from exc
-
-
-def default_reviewer() -> str:
-    """$PEYVAND_REVIEWER, else the name of the user running the command."""
-    name = os.environ.get(REVIEWER_ENV)
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in some containers
-        return "unknown"
 
 
 def review(
@@ -96,13 +64,13 @@ def review(
     chosen = (("accept", accept), ("reject", reject), ("merge", merge))
     actions = [(action, target) for action, target in chosen if target is not None]
     if len(actions) > 1:
-        raise _fail("give one of --accept, --reject, --merge")
+        raise fail("give one of --accept, --reject, --merge")
     if merge is not None and into is None:
-        raise _fail("--merge needs --into (the record that survives)")
+        raise fail("--merge needs --into (the record that survives)")
     if into is not None and merge is None:
-        raise _fail("--into goes with --merge")
-    name = reviewer or default_reviewer()
-    observatory = _open(db)
+        raise fail("--into goes with --merge")
+    name = reviewer_name(reviewer)
+    observatory = open_existing(db)
     try:
         service = Review(observatory.engine)
         if actions:
@@ -136,8 +104,8 @@ def _decide_once(
             done = decide(record_id, reviewer=reviewer, expected_version=version, reason=reason)
             message = f"record {record_id} {done.status} (version {done.version})"
     except (RecordNotFound, InvalidTransition, StaleVersionError, ValueError) as exc:
-        raise _fail(str(exc), 1) from exc
-    _console().print(message)
+        raise fail(str(exc), 1) from exc
+    printer().print(message)
 
 
 class _Session:
@@ -147,7 +115,7 @@ class _Session:
         self.observatory = observatory
         self.service = service
         self.reviewer = reviewer
-        self.console = _console()
+        self.console = printer()
         self.counts = {"accepted": 0, "edited": 0, "rejected": 0, "merged": 0, "skipped": 0}
 
     def run(self, kind: str | None, limit: int) -> None:
@@ -224,7 +192,7 @@ def _ask_changes() -> dict[str, Any]:
             return changes
         field, sep, value = line.partition("=")
         if not sep or not field.strip():
-            _console().print("[yellow]write field=value, e.g. count=30[/yellow]")
+            printer().print("[yellow]write field=value, e.g. count=30[/yellow]")
             continue
         changes[field.strip()] = parse_value(value.strip())
 
@@ -289,13 +257,13 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """A record's audit trail (who changed what, when, why) and the evidence behind it."""
-    observatory = _open(db)
+    observatory = open_existing(db)
     try:
         service = Review(observatory.engine)
         try:
             current = service.get(record)
         except RecordNotFound as exc:
-            raise _fail(str(exc), 1) from exc
+            raise fail(str(exc), 1) from exc
         entries = service.history(record)
         evidence = service.evidence(record)
     finally:
@@ -303,7 +271,7 @@ def history(
     if as_json:
         print(json.dumps(_history_json(current, entries, evidence), ensure_ascii=False, indent=2))
         return
-    console = _console()
+    console = printer()
     console.print(
         f"[bold]{current.kind} #{current.id}[/bold]  {current.status}  v{current.version}"
         + (f"  → merged into #{current.merged_into}" if current.merged_into else "")

@@ -27,6 +27,9 @@ RECORD_LISTS = {
 }
 
 
+_NOT_LISTED = ("text", "encoding", "ingested_at", "minhash")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     id: int
@@ -148,7 +151,13 @@ class Repository:
 
     def documents(self, limit: int = 1000, offset: int = 0) -> list[StoredDocument]:
         query = (
-            select(*[c for c in documents.c if c.name not in ("text", "encoding", "ingested_at", "minhash")])
+            select(
+                *[
+                    c
+                    for c in documents.c
+                    if c.name not in ("text", "encoding", "ingested_at", "minhash")
+                ]
+            )
             .order_by(documents.c.id)
             .limit(limit)
             .offset(offset)
