@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from peyvand.store import clock
 from peyvand.store.schema import audit, documents, records
 
 EXTRACTOR = "extractor"
@@ -68,7 +69,7 @@ def history_of(
         AuditEntry(
             action=row.action,
             actor=row.actor,
-            at=_aware(row.at),
+            at=clock.aware(row.at),
             version=row.version,
             before=_load(row.before),
             after=_load(row.after),
@@ -93,7 +94,7 @@ def last_change(conn: Connection, record_id: int) -> tuple[str | None, dt.dateti
     ).first()
     if row is None:
         return None, None
-    return row.actor, _aware(row.at)
+    return row.actor, clock.aware(row.at)
 
 
 def evidence_of(conn: Connection, record_id: int) -> list[Evidence]:
@@ -146,8 +147,3 @@ def _load(text: str | None) -> dict[str, Any] | None:
         return None
     value = json.loads(text)
     return value if isinstance(value, dict) else {"value": value}
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite gives back naive datetimes; every time stored here is UTC."""
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from peyvand.review import validate
 from peyvand.review.agreement import cohen_kappa, krippendorff_alpha, observed_agreement
 from peyvand.review.service import Review, ReviewRecord
+from peyvand.store import clock
 from peyvand.store.schema import codings, records
 
 DECISIONS = ("accept", "reject", "edit")
@@ -157,7 +158,7 @@ class Coding:
                 return 0
             size = min(len(pool), max(1, round(share * len(pool))))
             chosen = sorted(random.Random(seed).sample(pool, size))
-            now = _now()
+            now = clock.now()
             conn.execute(
                 insert(codings),
                 [
@@ -222,7 +223,7 @@ class Coding:
             and adjudicator not in (d.first.coder, d.second.coder)
         ]
         if rows:
-            now = _now()
+            now = clock.now()
             with self.engine.begin() as conn:
                 conn.execute(insert(codings), [{**row, "assigned_at": now} for row in rows])
         return len(rows)
@@ -324,7 +325,7 @@ class Coding:
         decision: str,
         data: dict[str, Any] | None,
     ) -> CodedDecision:
-        now = _now()
+        now = clock.now()
         with self.engine.begin() as conn:
             conn.execute(
                 update(codings)
@@ -357,7 +358,7 @@ def _units(conn: Connection, kind: str | None, record_id: int | None = None) -> 
             row.role,
             row.decision,
             None if row.data is None else json.loads(row.data),
-            _aware(row.coded_at),
+            clock.aware(row.coded_at),
         )
     return units
 
@@ -386,13 +387,3 @@ def _name(coder: str) -> str:
     if len(coder) > MAX_NAME:
         raise CodingError(f"a coder name has at most {MAX_NAME} characters")
     return coder
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value

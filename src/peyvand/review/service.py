@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Row, insert, select, update
 from peyvand.review import validate
 from peyvand.review.audit import AuditEntry, Evidence, evidence_of, history_of, last_change
 from peyvand.review.errors import InvalidTransition, RecordNotFound, StaleVersionError
+from peyvand.store import clock
 from peyvand.store.schema import audit, records
 from peyvand.vocab import RecordKind
 
@@ -150,7 +151,7 @@ class Review:
         if data is not None:
             new_data = validate.edited(current.kind, current.data, data)
         status = DECISIONS[decision] or current.status
-        now = _now()
+        now = clock.now()
         values: dict[str, Any] = {
             "status": status,
             "data": _dump(new_data),
@@ -196,7 +197,7 @@ class Review:
                 f"record {into} was itself merged into record {survivor.merged_into}; "
                 f"merge into {survivor.merged_into} instead"
             )
-        now = _now()
+        now = clock.now()
         values = {
             "status": "merged",
             "merged_into": into,
@@ -252,7 +253,7 @@ class Review:
             created = conn.execute(
                 select(records.c.created_at).where(records.c.id == record_id)
             ).scalar_one()
-            return history_of(conn, record_id, _aware(created), current.reviewable())
+            return history_of(conn, record_id, clock.aware(created), current.reviewable())
 
 
 def _check_reviewer(reviewer: str) -> None:
@@ -305,7 +306,7 @@ def _stale(conn: Connection, record_id: int, expected: int) -> StaleVersionError
         expected,
         row.version,
         who or row.updated_by,
-        when or _aware(row.updated_at),
+        when or clock.aware(row.updated_at),
     )
 
 
@@ -359,21 +360,10 @@ def _record(row: Row[Any]) -> ReviewRecord:
         quote=row.quote,
         confidence=row.confidence,
         merged_into=row.merged_into,
-        updated_at=_aware(row.updated_at),
+        updated_at=clock.aware(row.updated_at),
         updated_by=row.updated_by,
     )
 
 
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=False)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    """SQLite gives back naive datetimes; every time stored here is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value
