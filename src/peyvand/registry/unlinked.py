@@ -40,16 +40,35 @@ looked at more closely, on the original text.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
 from peyvand.lang import LanguageData, LanguageDataError
 from peyvand.registry.matcher import TURKIC, is_word_char
+from peyvand.registry.name_bounds import (
+    CLOSE_QUOTES,
+    GAP,
+    GAP_END,
+    LINE_BREAK,
+    OPEN_QUOTES,
+    TOKEN,
+    ZWNJ,
+    NameWord,
+    NameWords,
+    Spans,
+    before_connector,
+    capitalised_next,
+    closing_quote,
+    ends_name,
+    is_verb,
+    opening_quote,
+    previous_key,
+    without_overlaps,
+    word_key,
+    words_before,
+)
 from peyvand.text.normalize import NormalizedText, joined_variants, normalize
 
 __all__ = ["ACTOR_TYPES", "HeadRule", "UnlinkedCandidate", "UnlinkedFinder"]
@@ -72,30 +91,6 @@ ROLES = frozenset(
     }
 )
 FLAGS = frozenset({"endings", "quoted", "adjective"})
-ZWNJ = "\u200c"
-
-# A word of the original text: letters and digits with the marks, kashida and ZWJ they carry;
-# ZWNJ, a hyphen or an apostrophe between two such runs keep them one word.
-_BODY = r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200d]*"
-_TOKEN = re.compile(rf"{_BODY}(?:(?:\u200c+|[-'’]){_BODY})*")
-# Between two name words: spaces on one line (ZWNJ, zero-width and bidi marks count too).
-_GAP_CHARS = " \t\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f\u205f\u2066-\u2069\u3000"
-_GAP = re.compile(f"[{_GAP_CHARS}]+")
-_GAP_SET = frozenset(c for c in map(chr, range(0x3001)) if _GAP.fullmatch(c))
-# What else a word may hold besides letters and digits (marks, kashida, ZWJ, joiners).
-_WORD_EXTRA = frozenset(
-    "\u0640\u0670\u200d-'’"
-    + "".join(
-        chr(c) for c in (*range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660))
-    )
-)
-_GAP_END = re.compile(f"[{_GAP_CHARS}]+\\Z")
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]")
-OPEN_QUOTES = '«“„"‹'
-CLOSE_QUOTES = '»”“"›'
-QUOTE_LIMIT = 120  # longest quoted name, in characters
-WINDOW = 400  # how far back the words before an ``after`` head are looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,45 +121,14 @@ class HeadRule:
     extend_left: bool = False  # a ``before`` head ending in a connector ("University of")
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The ``name_words.tsv`` of one language, as normalized keys by role."""
-
-    turkic: bool
-    stop: frozenset[str]
-    verb: frozenset[str]
-    prefix: frozenset[str]
-    suffix: frozenset[str]
-    connector: frozenset[str]
-    forward_connector: frozenset[str]
-    link: frozenset[str]
-    determiner: frozenset[str]
-    common: frozenset[str]
-    generic: frozenset[str]
-
-
-@lru_cache(maxsize=65536)
-def _key(word: str, turkic: bool) -> str:
-    return normalize(word, turkic=turkic).text.strip()
-
-
-@dataclass(slots=True)
-class _Word:
-    start: int
-    end: int
-    key: str
-    generic: bool
-    connector: bool = False
-
-
 class UnlinkedFinder:
     """Finds unlinked actor candidates by the head words of ``lang/<code>/actor_heads.tsv``."""
 
     def __init__(self, data: LanguageData) -> None:
         self._data = data
         self._rules: dict[str, tuple[HeadRule, ...]] | None = None
-        self._words: dict[str, _Words] = {}
-        self._merged: _Words | None = None
+        self._words: dict[str, NameWords] = {}
+        self._merged: NameWords | None = None
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
 
     # --- data -------------------------------------------------------------------------------
@@ -194,7 +158,7 @@ class UnlinkedFinder:
                     keys.append(key)
         return keys
 
-    def _read_rules(self, lang: str, words: _Words) -> list[HeadRule]:
+    def _read_rules(self, lang: str, words: NameWords) -> list[HeadRule]:
         rules: list[HeadRule] = []
         for row in self._data.rows(lang, HEADS_FILE):
             where = f"{lang}/{HEADS_FILE}: {row!r}"
@@ -211,7 +175,7 @@ class UnlinkedFinder:
             if flags - FLAGS:
                 raise LanguageDataError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
             cased = head.lower() != head.upper()
-            last_word = _key(head, words.turkic).rsplit(" ", 1)[-1]
+            last_word = word_key(head, words.turkic).rsplit(" ", 1)[-1]
             rules.append(
                 HeadRule(
                     lang=lang,
@@ -231,7 +195,7 @@ class UnlinkedFinder:
             )
         return rules
 
-    def words(self, lang: str) -> _Words:
+    def words(self, lang: str) -> NameWords:
         """The role words of ``lang`` (empty when it has no ``name_words.tsv``)."""
         if lang not in self._words:
             turkic = lang in TURKIC
@@ -243,16 +207,16 @@ class UnlinkedFinder:
                     for key in joined_variants(row[0], turkic=turkic):  # ZWNJ kept or not
                         if key.strip():
                             roles[row[1]].add(key.strip())
-            self._words[lang] = _Words(
+            self._words[lang] = NameWords(
                 turkic=turkic, **{role: frozenset(keys) for role, keys in roles.items()}
             )
         return self._words[lang]
 
-    def merged_words(self) -> _Words:
+    def merged_words(self) -> NameWords:
         """The role words of every language together (for text of unknown language)."""
         if self._merged is None:
             parts = [self.words(lang) for lang in self.languages]
-            self._merged = _Words(
+            self._merged = NameWords(
                 turkic=False,
                 **{role: frozenset().union(*(getattr(p, role) for p in parts)) for role in ROLES},
             )
@@ -309,12 +273,12 @@ class UnlinkedFinder:
             if goes_on and not endings:
                 continue
             hs, he = norm.to_original(start, end)
-            if " " in key and _LINE_BREAK.search(original, hs, he):
+            if " " in key and LINE_BREAK.search(original, hs, he):
                 continue  # "University\nof": the view made the line break a space
             hits.append((hs, he, goes_on, rules))
         if not hits:
             return []
-        linked = _Spans(taken)
+        linked = Spans(taken)
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
         merged = self.merged_words() if len(langs) > 1 else None
         found: list[UnlinkedCandidate] = []
@@ -338,7 +302,7 @@ class UnlinkedFinder:
                     candidate = self._after(original, hs, he, goes_on, rule, words, head_starts)
                 if candidate is not None:
                     found.append(candidate)
-        return _without_overlaps(found)
+        return without_overlaps(found)
 
     # --- names after a head («موسسه الهدی», "University of Tehran») -------------------------
     def _before(
@@ -347,53 +311,53 @@ class UnlinkedFinder:
         hs: int,
         he: int,
         rule: HeadRule,
-        words: _Words,
+        words: NameWords,
         head_starts: set[int],
     ) -> UnlinkedCandidate | None:
         size = len(original)
         pos = he
         if pos < size and original[pos] == ZWNJ:  # a suffix glued to the head
-            glued = _TOKEN.match(original, pos + 1)
+            glued = TOKEN.match(original, pos + 1)
             if glued is None:
                 pos += 1  # a stray ZWNJ before a space
-            elif _key(glued.group(), words.turkic) in words.link:
+            elif word_key(glued.group(), words.turkic) in words.link:
                 pos = glued.end()
             else:
                 return None  # «دانشگاه‌ها», «موسسه‌ای»: a common noun
-        gap = _GAP.match(original, pos)
+        gap = GAP.match(original, pos)
         if gap is None:
             return None
         pos = gap.end()
-        left = _words_before(original, hs, rule, words, head_starts) if rule.extend_left else []
+        left = words_before(original, hs, rule, words, head_starts) if rule.extend_left else []
         start = left[0].start if left else hs
         if pos < size and original[pos] in OPEN_QUOTES:
-            close = _closing_quote(original, pos)
-            if close is None or _previous_key(original, start, words) in words.determiner:
+            close = closing_quote(original, pos)
+            if close is None or previous_key(original, start, words) in words.determiner:
                 return None
             return UnlinkedCandidate(original[start:close], rule.type, rule.head, start, close)
         if rule.quoted:
             return None
-        names: list[_Word] = []
-        pending: list[_Word] = []  # connectors waiting for a name word after them
+        names: list[NameWord] = []
+        pending: list[NameWord] = []  # connectors waiting for a name word after them
         linked = False
         while True:
-            match = _TOKEN.match(original, pos)
+            match = TOKEN.match(original, pos)
             if match is None:
                 break
-            key = _key(match.group(), words.turkic)
+            key = word_key(match.group(), words.turkic)
             if match.start() in head_starts:  # another name begins: «… و دانشگاه تبریز»
-                names = _before_connector(names)
+                names = before_connector(names)
                 break
-            if _is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
+            if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
                 names = names[:-1]  # is the verb's first part
                 break
-            word = _Word(match.start(), match.end(), key, key in words.generic)
+            word = NameWord(match.start(), match.end(), key, key in words.generic)
             if rule.cased and not match.group()[0].isupper():
                 if key not in words.connector and key not in words.forward_connector:
                     break
                 word.connector = True
                 pending.append(word)
-            elif _ends_name(key, words):
+            elif ends_name(key, words):
                 break
             elif not names and not pending and not linked and key in words.link:
                 linked = True
@@ -405,7 +369,7 @@ class UnlinkedFinder:
                 names.extend(pending)
                 pending.clear()
                 names.append(word)
-            gap = _GAP.match(original, match.end())
+            gap = GAP.match(original, match.end())
             if gap is None:
                 break
             pos = gap.end()
@@ -413,7 +377,7 @@ class UnlinkedFinder:
             names.pop()
         if not names or all(w.generic for w in left + names if not w.connector):
             return None
-        if _previous_key(original, start, words) in words.determiner:
+        if previous_key(original, start, words) in words.determiner:
             return None  # «این دانشگاه …», «в этом университете …»
         end = names[-1].end
         return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
@@ -426,179 +390,23 @@ class UnlinkedFinder:
         he: int,
         goes_on: bool,
         rule: HeadRule,
-        words: _Words,
+        words: NameWords,
         head_starts: set[int],
     ) -> UnlinkedCandidate | None:
-        if rule.adjective and not goes_on and _capitalised_next(original, he, words):
+        if rule.adjective and not goes_on and capitalised_next(original, he, words):
             return None  # «Azərbaycan Mərkəzi Bankı»: the head is an adjective here
-        gap = _GAP_END.search(original, max(0, hs - 16), hs)
+        gap = GAP_END.search(original, max(0, hs - 16), hs)
         if gap is None:
             return None
         if gap.start() > 0 and original[gap.start() - 1] in CLOSE_QUOTES:
-            opening = _opening_quote(original, gap.start() - 1)
+            opening = opening_quote(original, gap.start() - 1)
             if opening is None:
                 return None
             return UnlinkedCandidate(original[opening:he], rule.type, rule.head, opening, he)
         if rule.quoted:
             return None
-        names = _words_before(original, hs, rule, words, head_starts)
+        names = words_before(original, hs, rule, words, head_starts)
         if not names or all(w.generic for w in names if not w.connector):
             return None
         start = names[0].start
         return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
-
-
-def _ends_name(key: str, words: _Words) -> bool:
-    if key in words.stop or key in words.verb or key in words.prefix:
-        return True
-    if " " in key and key.split(" ", 1)[0] in words.prefix:
-        return True
-    return any(len(key) > len(s) + 1 and key.endswith(s) for s in words.suffix)
-
-
-def _is_verb(key: str, original: str, end: int, words: _Words) -> bool:
-    """Whether the word ``key`` (ending at ``end``) is a light verb, also when written in
-    two words that the data joins with ZWNJ («می کنند» for «می‌کنند»)."""
-    if key in words.verb:
-        return True
-    if key not in words.stop and key not in words.prefix:
-        return False
-    gap = _GAP.match(original, end)
-    following = _TOKEN.match(original, gap.end()) if gap is not None else None
-    return following is not None and (
-        f"{key} {_key(following.group(), words.turkic)}" in words.verb
-    )
-
-
-def _words_before(
-    original: str, hs: int, rule: HeadRule, words: _Words, head_starts: set[int]
-) -> list[_Word]:
-    """The name words right before ``hs``, in text order."""
-    low = max(0, hs - WINDOW)
-    tokens = list(_TOKEN.finditer(original, low, hs))
-    names: list[_Word] = []  # nearest first while scanning
-    pending: list[_Word] = []
-    expected = hs
-    for match in reversed(tokens):
-        if match.start() == low and low > 0:
-            break  # may be cut by the window
-        between = original[match.end() : expected]
-        if not between or _GAP.fullmatch(between) is None:
-            break
-        if match.start() in head_starts:  # another name ends here: "X University and Y …"
-            names = _before_connector(names)
-            break
-        token = match.group()
-        key = _key(token, words.turkic)
-        apostrophe = _APOSTROPHE_SUFFIX.search(token)
-        if apostrophe is not None and token[apostrophe.start() + 1].islower():
-            break  # «Türkiye'nin», "Iran's": the owner, not the name
-        word = _Word(match.start(), match.end(), key, key in words.generic)
-        if rule.cased and not token[0].isupper():
-            if key not in words.connector:  # "Students of Khazar University": no connector
-                break
-            word.connector = True
-            pending.append(word)
-        elif _ends_name(key, words):
-            break
-        else:
-            if len(names) >= rule.max_words:
-                break
-            names.extend(pending)
-            pending.clear()
-            names.append(word)
-        expected = match.start()
-    names.reverse()
-    return names
-
-
-def _before_connector(names: list[_Word]) -> list[_Word]:
-    """``names`` cut before their last connector: what it joined belongs to another name."""
-    for index in range(len(names) - 1, -1, -1):
-        if names[index].connector:
-            return names[:index]
-    return names
-
-
-def _previous_key(original: str, hs: int, words: _Words) -> str | None:
-    """The key of the word right before ``hs`` on the same line, if only spaces part them."""
-    end = hs
-    while end > 0 and original[end - 1] in _GAP_SET:
-        end -= 1
-    if end == hs:
-        return None
-    start = end
-    while start > 0 and (original[start - 1].isalnum() or original[start - 1] in _WORD_EXTRA):
-        start -= 1
-    return _key(original[start:end], words.turkic) if start < end else None
-
-
-def _capitalised_next(original: str, he: int, words: _Words) -> bool:
-    gap = _GAP.match(original, he)
-    if gap is None:
-        return False
-    match = _TOKEN.match(original, gap.end())
-    return (
-        match is not None
-        and match.group()[0].isupper()
-        and not _ends_name(_key(match.group(), words.turkic), words)
-    )
-
-
-def _closing_quote(original: str, opening: int) -> int | None:
-    """End (exclusive) of a quoted name opening at ``opening``, on one line, with a word."""
-    limit = min(len(original), opening + QUOTE_LIMIT)
-    for index in range(opening + 1, limit):
-        char = original[index]
-        if char in "\n\r":
-            return None
-        if char in CLOSE_QUOTES:
-            inner = original[opening + 1 : index]
-            return index + 1 if _TOKEN.search(inner) else None
-    return None
-
-
-def _opening_quote(original: str, closing: int) -> int | None:
-    """Start of a quoted name closing at ``closing``, on one line, with a word."""
-    limit = max(-1, closing - QUOTE_LIMIT)
-    for index in range(closing - 1, limit, -1):
-        char = original[index]
-        if char in "\n\r":
-            return None
-        if char in OPEN_QUOTES:
-            inner = original[index + 1 : closing]
-            return index if _TOKEN.search(inner) else None
-    return None
-
-
-class _Spans:
-    """Linked spans, for overlap tests in ``O(log n)``."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [start for start, _ in ordered]
-        self._reach: list[int] = []  # the furthest end among the spans up to each index
-        furthest = -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
-            self._reach.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before = bisect_left(self._starts, end)  # spans starting before ``end``
-        return before > 0 and self._reach[before - 1] > start
-
-
-def _without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
-    """The longest candidates first, then the earliest, then the longest head ("News Agency"
-    before "Agency"); none overlapping; sorted by start."""
-    chosen: list[UnlinkedCandidate] = []
-    starts: list[int] = []
-    for cand in sorted(found, key=lambda c: (c.start - c.end, c.start, -len(c.head))):
-        i = bisect_left(starts, cand.start)
-        if i > 0 and chosen[i - 1].end > cand.start:
-            continue
-        if i < len(chosen) and chosen[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        chosen.insert(i, cand)
-    return chosen

@@ -1,0 +1,234 @@
+"""Where a name next to a head word begins and ends in the original text.
+
+`peyvand.registry.unlinked` finds head words («موسسه», "Institute», «Universiteti»); the
+name around one is read here, on the original text: its words (letters with their marks,
+ZWNJ-joined parts kept together), the gaps between them (spaces on one line, never
+punctuation), quoted names taken whole, the roles of `name_words.tsv` (stop words, light
+verbs, connectors) and the overlaps between candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from peyvand.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from peyvand.registry.unlinked import HeadRule, UnlinkedCandidate
+
+ZWNJ = "\u200c"
+
+# A word of the original text: letters and digits with the marks, kashida and ZWJ they carry;
+# ZWNJ, a hyphen or an apostrophe between two such runs keep them one word.
+_BODY = r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200d]*"
+TOKEN = re.compile(rf"{_BODY}(?:(?:\u200c+|[-'’]){_BODY})*")
+# Between two name words: spaces on one line (ZWNJ, zero-width and bidi marks count too).
+_GAP_CHARS = " \t\u00a0\u1680\u2000-\u200c\u200e\u200f\u202a-\u202f\u205f\u2066-\u2069\u3000"
+GAP = re.compile(f"[{_GAP_CHARS}]+")
+GAP_SET = frozenset(c for c in map(chr, range(0x3001)) if GAP.fullmatch(c))
+# What else a word may hold besides letters and digits (marks, kashida, ZWJ, joiners).
+WORD_EXTRA = frozenset(
+    "\u0640\u0670\u200d-'’"
+    + "".join(
+        chr(c) for c in (*range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660))
+    )
+)
+GAP_END = re.compile(f"[{_GAP_CHARS}]+\\Z")
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]")
+OPEN_QUOTES = '«“„"‹'
+CLOSE_QUOTES = '»”“"›'
+QUOTE_LIMIT = 120  # longest quoted name, in characters
+WINDOW = 400  # how far back the words before an ``after`` head are looked for
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The ``name_words.tsv`` of one language, as normalized keys by role."""
+
+    turkic: bool
+    stop: frozenset[str]
+    verb: frozenset[str]
+    prefix: frozenset[str]
+    suffix: frozenset[str]
+    connector: frozenset[str]
+    forward_connector: frozenset[str]
+    link: frozenset[str]
+    determiner: frozenset[str]
+    common: frozenset[str]
+    generic: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str, turkic: bool) -> str:
+    return normalize(word, turkic=turkic).text.strip()
+
+
+@dataclass(slots=True)
+class NameWord:
+    start: int
+    end: int
+    key: str
+    generic: bool
+    connector: bool = False
+
+
+def ends_name(key: str, words: NameWords) -> bool:
+    if key in words.stop or key in words.verb or key in words.prefix:
+        return True
+    if " " in key and key.split(" ", 1)[0] in words.prefix:
+        return True
+    return any(len(key) > len(s) + 1 and key.endswith(s) for s in words.suffix)
+
+
+def is_verb(key: str, original: str, end: int, words: NameWords) -> bool:
+    """Whether the word ``key`` (ending at ``end``) is a light verb, also when written in
+    two words that the data joins with ZWNJ («می کنند» for «می‌کنند»)."""
+    if key in words.verb:
+        return True
+    if key not in words.stop and key not in words.prefix:
+        return False
+    gap = GAP.match(original, end)
+    following = TOKEN.match(original, gap.end()) if gap is not None else None
+    return following is not None and (
+        f"{key} {word_key(following.group(), words.turkic)}" in words.verb
+    )
+
+
+def words_before(
+    original: str, hs: int, rule: HeadRule, words: NameWords, head_starts: set[int]
+) -> list[NameWord]:
+    """The name words right before ``hs``, in text order."""
+    low = max(0, hs - WINDOW)
+    tokens = list(TOKEN.finditer(original, low, hs))
+    names: list[NameWord] = []  # nearest first while scanning
+    pending: list[NameWord] = []
+    expected = hs
+    for match in reversed(tokens):
+        if match.start() == low and low > 0:
+            break  # may be cut by the window
+        between = original[match.end() : expected]
+        if not between or GAP.fullmatch(between) is None:
+            break
+        if match.start() in head_starts:  # another name ends here: "X University and Y …"
+            names = before_connector(names)
+            break
+        token = match.group()
+        key = word_key(token, words.turkic)
+        apostrophe = APOSTROPHE_SUFFIX.search(token)
+        if apostrophe is not None and token[apostrophe.start() + 1].islower():
+            break  # «Türkiye'nin», "Iran's": the owner, not the name
+        word = NameWord(match.start(), match.end(), key, key in words.generic)
+        if rule.cased and not token[0].isupper():
+            if key not in words.connector:  # "Students of Khazar University": no connector
+                break
+            word.connector = True
+            pending.append(word)
+        elif ends_name(key, words):
+            break
+        else:
+            if len(names) >= rule.max_words:
+                break
+            names.extend(pending)
+            pending.clear()
+            names.append(word)
+        expected = match.start()
+    names.reverse()
+    return names
+
+
+def before_connector(names: list[NameWord]) -> list[NameWord]:
+    """``names`` cut before their last connector: what it joined belongs to another name."""
+    for index in range(len(names) - 1, -1, -1):
+        if names[index].connector:
+            return names[:index]
+    return names
+
+
+def previous_key(original: str, hs: int, words: NameWords) -> str | None:
+    """The key of the word right before ``hs`` on the same line, if only spaces part them."""
+    end = hs
+    while end > 0 and original[end - 1] in GAP_SET:
+        end -= 1
+    if end == hs:
+        return None
+    start = end
+    while start > 0 and (original[start - 1].isalnum() or original[start - 1] in WORD_EXTRA):
+        start -= 1
+    return word_key(original[start:end], words.turkic) if start < end else None
+
+
+def capitalised_next(original: str, he: int, words: NameWords) -> bool:
+    gap = GAP.match(original, he)
+    if gap is None:
+        return False
+    match = TOKEN.match(original, gap.end())
+    return (
+        match is not None
+        and match.group()[0].isupper()
+        and not ends_name(word_key(match.group(), words.turkic), words)
+    )
+
+
+def closing_quote(original: str, opening: int) -> int | None:
+    """End (exclusive) of a quoted name opening at ``opening``, on one line, with a word."""
+    limit = min(len(original), opening + QUOTE_LIMIT)
+    for index in range(opening + 1, limit):
+        char = original[index]
+        if char in "\n\r":
+            return None
+        if char in CLOSE_QUOTES:
+            inner = original[opening + 1 : index]
+            return index + 1 if TOKEN.search(inner) else None
+    return None
+
+
+def opening_quote(original: str, closing: int) -> int | None:
+    """Start of a quoted name closing at ``closing``, on one line, with a word."""
+    limit = max(-1, closing - QUOTE_LIMIT)
+    for index in range(closing - 1, limit, -1):
+        char = original[index]
+        if char in "\n\r":
+            return None
+        if char in OPEN_QUOTES:
+            inner = original[index + 1 : closing]
+            return index if TOKEN.search(inner) else None
+    return None
+
+
+class Spans:
+    """Linked spans, for overlap tests in ``O(log n)``."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+
+def without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
+    """The longest candidates first, then the earliest, then the longest head ("News Agency"
+    before "Agency"); none overlapping; sorted by start."""
+    chosen: list[UnlinkedCandidate] = []
+    starts: list[int] = []
+    for cand in sorted(found, key=lambda c: (c.start - c.end, c.start, -len(c.head))):
+        i = bisect_left(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
