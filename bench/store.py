@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, text
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -242,6 +242,9 @@ def main() -> None:
         with location(backend, args.pg) as where:
             observatory = Observatory.open(where)
             load = bulk_load(observatory.engine, items[: args.docs], names)
+            if backend == "postgresql":  # planner statistics, as autovacuum would gather them
+                with observatory.engine.begin() as conn:
+                    conn.execute(text("ANALYZE"))
             searcher = Searcher(observatory.engine, observatory.registry())
             times, found = latencies(searcher, work)
             observatory.close()

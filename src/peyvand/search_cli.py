@@ -10,24 +10,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from peyvand.observatory import URL_ENV, Observatory
+from peyvand.command_line import DbOption, fail, open_existing, printer
 from peyvand.search import Hit, Searcher
 from peyvand.search.options import parse_filters
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar=URL_ENV,
-        help="Observatory folder (SQLite inside) or database URL (postgresql://...). "
-        "Default: ./observatory",
-    ),
-]
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, highlight=False).print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
 
 
 def _print(console: Console, hit: Hit) -> None:
@@ -83,11 +68,8 @@ def search(
             prefix="--",
         )
     except ValueError as exc:
-        raise _fail(str(exc)) from exc
-    try:
-        observatory = Observatory.open(db, create=False)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise _fail(f"{exc}; create one with peyvand ingest") from exc
+        raise fail(str(exc)) from exc
+    observatory = open_existing(db)
     try:
         hits = Searcher(observatory.engine, observatory.registry()).search(
             query, filters=filters, limit=limit
@@ -98,11 +80,11 @@ def search(
         payload = {"query": query, "count": len(hits), "hits": [h.as_dict() for h in hits]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        console = Console(highlight=False, soft_wrap=True)
+        console = printer()
         for hit in hits:
             _print(console, hit)
         if not hits:
-            console.print(f"no hits for {query!r}")
+            console.print(Text(f"no hits for {query!r}"))
     if not hits:
         raise typer.Exit(1)
 

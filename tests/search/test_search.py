@@ -37,6 +37,11 @@ TEXTS = {
         "Azərbaycan və İran arasında yeni mədəniyyət sazişi imzalandı, nazirlər "
         "kitab nəşri üzrə əməkdaşlığı genişləndirməyə razılaşdılar.",
     ),
+    "village.txt": (
+        "fa",
+        "2018-05-20",
+        "مردم روستا جشنواره محلی برداشت انگور را با نوای ساز و آواز برگزار کردند.",
+    ),
     "other-pair.txt": (
         "en",
         "2020-01-15",
@@ -93,6 +98,12 @@ def test_plain_words_fold_letters_and_take_suffixes(searcher: Searcher) -> None:
     assert "arabic-yeh.txt" in _titles(searcher, "سینما")  # «سینمایی»
     assert _titles(searcher, '"theatre troupes"') == {"other-pair.txt"}
     assert _titles(searcher, '"troupes theatre"') == set()
+
+
+def test_names_find_other_languages_but_not_words_they_begin(searcher: Searcher) -> None:
+    assert _titles(searcher, "روسیه") == {"other-pair.txt"}  # Russia, written in Persian
+    assert "village.txt" not in _titles(searcher, "Russia")  # «روس» is no prefix of «روستا»
+    assert _titles(searcher, "روستا") == {"village.txt"}
 
 
 def test_filters_narrow(searcher: Searcher) -> None:
@@ -190,3 +201,23 @@ def test_store_upgraded_from_0003_is_backfilled(store_location: str) -> None:
     ]
     assert searcher.search("", filters=Filters(type="co_production"))
     observatory.close()
+
+
+def test_indexing_again_keeps_one_entry_each(searcher: Searcher) -> None:
+    from peyvand.search import index_document
+
+    before = [(h.kind, h.id) for h in searcher.search("آذربایجان", limit=100)]
+    with searcher.engine.begin() as conn:
+        for doc_id in {h.document_id for h in searcher.search("آذربایجان", limit=100)}:
+            index_document(conn, doc_id)
+    after = [(h.kind, h.id) for h in searcher.search("آذربایجان", limit=100)]
+    assert sorted(after) == sorted(before) and len(set(after)) == len(after)
+
+
+def test_one_document_gives_three_hits_at_most(searcher: Searcher) -> None:
+    from collections import Counter
+
+    hits = searcher.search("آذربایجان", limit=100)
+    per_document = Counter(h.document_id for h in hits)
+    assert per_document and max(per_document.values()) <= 3
+    assert len(per_document) == 3  # every document about Azerbaijan is still there

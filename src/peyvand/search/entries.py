@@ -6,6 +6,7 @@ ingest hook, the migration's backfill and bulk loads.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ class Entry:
     doc: int
     words: list[str]
     tags: list[str]
+    published: dt.date | None  # the document's, also for its records: date filters read it
 
 
 def _record_tags(kind: str, data: dict[str, Any]) -> set[str]:
@@ -40,6 +42,12 @@ def _record_tags(kind: str, data: dict[str, Any]) -> set[str]:
     }
     for key in ACTOR_FIELDS:
         found |= {tag("actor", a) for a in _strings(data.get(key))}
+    return {t for t in found if t}
+
+
+def _document_tags(language: str | None, published: dt.date | None) -> set[str]:
+    found = {tag("language", language) if language else None}
+    found.add(tag("year", str(published.year)) if published else None)
     return {t for t in found if t}
 
 
@@ -64,6 +72,18 @@ def load(conn: Connection, document_ids: Iterable[int]) -> Iterator[Entry]:
     ):
         if not value.startswith("unlinked:"):
             actors.setdefault(doc_id, set()).add(value)
+    docs = {
+        row.id: row
+        for row in conn.execute(
+            select(
+                documents.c.id,
+                documents.c.title,
+                documents.c.text,
+                documents.c.language,
+                documents.c.published,
+            ).where(documents.c.id.in_(ids))
+        )
+    }
     domains: dict[int, set[str]] = {}
     for rec_id, doc_id, kind, raw, quote in conn.execute(
         select(
@@ -74,11 +94,12 @@ def load(conn: Connection, document_ids: Iterable[int]) -> Iterator[Entry]:
         tags = _record_tags(kind, data)
         domains.setdefault(doc_id, set()).update(t for t in tags if t.startswith("xd"))
         extra = " ".join(str(data[k]) for k in TEXT_FIELDS if isinstance(data.get(k), str))
-        yield Entry("record", rec_id, doc_id, tokens(f"{quote}\n{extra}"), sorted(tags))
-    for doc_id, title, text in conn.execute(
-        select(documents.c.id, documents.c.title, documents.c.text).where(documents.c.id.in_(ids))
-    ):
-        tags = {t for t in (tag("actor", a) for a in actors.get(doc_id, ())) if t}
-        tags |= domains.get(doc_id, set())
-        words = tokens(f"{title or ''}\n{text}")[:MAX_TOKENS]
-        yield Entry("document", doc_id, doc_id, words, sorted(tags))
+        doc = docs[doc_id]
+        tags |= _document_tags(doc.language, doc.published)
+        words = tokens(f"{quote}\n{extra}")
+        yield Entry("record", rec_id, doc_id, words, sorted(tags), doc.published)
+    for doc in docs.values():
+        tags = {t for t in (tag("actor", a) for a in actors.get(doc.id, ())) if t}
+        tags |= domains.get(doc.id, set()) | _document_tags(doc.language, doc.published)
+        words = tokens(f"{doc.title or ''}\n{doc.text}")[:MAX_TOKENS]
+        yield Entry("document", doc.id, doc.id, words, sorted(tags), doc.published)

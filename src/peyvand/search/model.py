@@ -9,6 +9,14 @@ from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Connection
 
+POOL = 2000
+"""Ranking reads every match's word positions; with more matches than this, the newest
+POOL matches (by insertion order) are ranked. Fewer matches are all ranked."""
+
+PER_DOCUMENT = 3
+"""Hits kept per document (itself and its records), so one report's many records with the
+same words do not fill the page."""
+
 
 @dataclass(frozen=True, slots=True)
 class Filters:
@@ -30,11 +38,14 @@ class Filters:
 
 
 class Alternative(NamedTuple):
-    """Consecutive words (a phrase) or one tag token; ``prefix``: the last word may go on."""
+    """Consecutive words (a phrase) or one tag token; ``prefix``: the last word may go on;
+    ``loose``: the words anywhere, in any order (names: cheaper than a phrase in PostgreSQL,
+    where one phrase makes every match be re-checked against its stored tsvector)."""
 
     words: tuple[str, ...]
     prefix: bool = False
     tag: bool = False
+    loose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

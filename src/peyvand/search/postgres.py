@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from peyvand.search.entries import Entry, load
-from peyvand.search.model import Alternative, Filters, Query, Row
-from peyvand.search.sql_filters import filter_sql
+from peyvand.search.model import PER_DOCUMENT, POOL, Alternative, Filters, Query, Row
+from peyvand.search.sql_filters import filter_sql, per_document
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS search_index ("
@@ -22,6 +22,7 @@ CREATE = (
     "kind VARCHAR(16) NOT NULL, "
     "ref INTEGER NOT NULL, "
     "doc INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE, "
+    "published DATE, "
     "tsv TSVECTOR NOT NULL, "
     "CONSTRAINT uq_search_index_entry UNIQUE (kind, ref))",
     "CREATE INDEX IF NOT EXISTS ix_search_index_tsv ON search_index USING gin (tsv)",
@@ -49,8 +50,9 @@ def tsvector_literal(entry: Entry) -> str:
 
 
 def _alternative(alt: Alternative) -> str:
-    phrase = " <-> ".join(_quote(w) for w in alt.words)
-    return phrase + (":*" if alt.prefix and not alt.tag else "")
+    text = (" & " if alt.loose else " <-> ").join(_quote(w) for w in alt.words)
+    text += ":*" if alt.prefix and not alt.tag else ""
+    return f"({text})" if len(alt.words) > 1 else text
 
 
 def tsquery_literal(query: Query) -> str:
@@ -65,15 +67,22 @@ class PostgresIndex:
 
     def add_many(self, conn: Connection, document_ids: Iterable[int]) -> None:
         rows: list[dict[str, Any]] = [
-            {"kind": e.kind, "ref": e.ref, "doc": e.doc, "tsv": tsvector_literal(e)}
+            {
+                "kind": e.kind,
+                "ref": e.ref,
+                "doc": e.doc,
+                "published": e.published,
+                "tsv": tsvector_literal(e),
+            }
             for e in load(conn, document_ids)
         ]
         if rows:
             conn.execute(
                 text(
-                    "INSERT INTO search_index (kind, ref, doc, tsv) "
-                    "VALUES (:kind, :ref, :doc, CAST(:tsv AS tsvector)) "
-                    "ON CONFLICT (kind, ref) DO UPDATE SET doc = EXCLUDED.doc, tsv = EXCLUDED.tsv"
+                    "INSERT INTO search_index (kind, ref, doc, published, tsv) "
+                    "VALUES (:kind, :ref, :doc, :published, CAST(:tsv AS tsvector)) "
+                    "ON CONFLICT (kind, ref) DO UPDATE SET doc = EXCLUDED.doc, "
+                    "published = EXCLUDED.published, tsv = EXCLUDED.tsv"
                 ),
                 rows,
             )
@@ -82,15 +91,29 @@ class PostgresIndex:
         self, conn: Connection, query: Query, filters: Filters, limit: int, offset: int
     ) -> Sequence[Row]:
         where, params = filter_sql(filters, "s")
-        params |= {"limit": limit, "offset": offset}
-        if query.clauses:
-            where.insert(0, "s.tsv @@ CAST(:query AS tsquery)")
-            params["query"] = tsquery_literal(query)
-            score, order = "ts_rank(s.tsv, CAST(:query AS tsquery))", "score DESC, s.id DESC"
+        params |= {"limit": limit, "offset": offset, "pool": POOL}
+        if not query.clauses:
+            sql = (
+                "SELECT s.kind, s.ref, 0.0 FROM search_index AS s "
+                f"WHERE {' AND '.join(where) or '1 = 1'} "
+                "ORDER BY s.id DESC LIMIT :limit OFFSET :offset"
+            )
         else:
-            score, order = "0.0", "s.id DESC"
-        sql = (
-            f"SELECT s.kind, s.ref, {score} AS score FROM search_index AS s "
-            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY {order} LIMIT :limit OFFSET :offset"
-        )
+            params["query"] = tsquery_literal(query)
+            matching = " AND ".join(["s.tsv @@ CAST(:query AS tsquery)", *where])
+            # ts_rank reads every match's tsvector: rank the newest POOL matches only. The
+            # matches come from the GIN index (a scan of the primary key backwards, or of the
+            # whole table, would test the query on every row, which the planner may misjudge)
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            sql = (
+                f"WITH matches AS MATERIALIZED (SELECT s.id FROM search_index AS s "
+                f"WHERE {matching}), "
+                "pool AS (SELECT id FROM matches ORDER BY id DESC LIMIT :pool) "
+                + per_document(
+                    "SELECT s.kind, s.ref, s.doc, s.id, "
+                    "ts_rank(s.tsv, CAST(:query AS tsquery)) AS score "
+                    "FROM search_index AS s JOIN pool ON pool.id = s.id"
+                )
+            )
+            params["per_document"] = PER_DOCUMENT
         return [Row(kind, int(ref), float(sc)) for kind, ref, sc in conn.execute(text(sql), params)]

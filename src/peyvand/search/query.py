@@ -14,13 +14,17 @@ from typing import TYPE_CHECKING
 
 from peyvand.registry.matcher import NameEntry
 from peyvand.search.model import Alternative, Filters, Query
-from peyvand.search.terms import is_prefix_word, tag, tokens
+from peyvand.search.terms import PREFIX_MIN, is_prefix_word, tag, tokens
 
 if TYPE_CHECKING:
     from peyvand.registry.registry import Registry
 
 EXPANDING_METHODS = frozenset({"exact", "alias", "context"})  # fuzzy guesses stay literal
 CAPITAL = "capital"
+NAME_PREFIX_MIN = 5  # shorter names match whole words only: «روس» must not find «روستا»
+STEM_MIN = 5
+ENDING_MAX = 2
+MAX_YEARS = 30  # a wider date range is only compared, not narrowed by year tokens
 
 
 def split_quoted(text: str) -> list[tuple[str, bool]]:
@@ -55,7 +59,10 @@ class QueryParser:
         capital = any(e.kind == CAPITAL and _same(e.name, matched) for e in entries)
         names = [e.name for e in entries if (e.kind == CAPITAL) == capital]
         phrases = {tuple(tokens(n)) for n in [literal, *names]} - {()}
-        alternatives = [Alternative(p, is_prefix_word(p[-1])) for p in _prune(phrases)]
+        alternatives = [
+            Alternative(p, len(p[-1]) >= NAME_PREFIX_MIN, loose=min(map(len, p)) >= PREFIX_MIN)
+            for p in _prune(phrases)
+        ]
         actor_tag = tag("actor", actor_id)
         if not capital and actor_tag:
             alternatives.append(Alternative((actor_tag,), tag=True))
@@ -98,22 +105,45 @@ def _same(a: str, b: str) -> bool:
 
 
 def _prune(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Drop a phrase that a one-word prefix alternative already finds (fewer OR branches)."""
-    singles = sorted(p[0] for p in phrases if len(p) == 1 and is_prefix_word(p[0]))
-    kept = []
-    for phrase in sorted(phrases):
-        covered = any(
-            word.startswith(single) and (phrase != (single,))
-            for single in singles
-            for word in phrase
-        )
-        if not covered:
+    """Fewer OR branches: one-word names with only their endings apart become their common
+    stem («россия», «россии», «россией» → «росси»), and a name that a one-word prefix
+    alternative already finds is dropped."""
+    singles = sorted(p[0] for p in phrases if len(p) == 1 and len(p[0]) >= NAME_PREFIX_MIN)
+    stems: list[str] = []
+    for word in singles:  # sorted: the words that begin with a stem come right after it
+        if stems and word.startswith(stems[-1]):
+            continue
+        if stems and _inflected(stems[-1], word):
+            stems[-1] = _common(stems[-1], word)
+        else:
+            stems.append(word)
+    kept: list[tuple[str, ...]] = [(stem,) for stem in stems]
+    whole = {p[0] for p in phrases if len(p) == 1 and len(p[0]) < NAME_PREFIX_MIN}
+    kept += [(word,) for word in sorted(whole)]
+    for phrase in sorted(p for p in phrases if len(p) > 1):
+        if not any(w.startswith(stem) for stem in stems for w in phrase) and whole.isdisjoint(
+            phrase
+        ):
             kept.append(phrase)
     return kept
 
 
+def _common(a: str, b: str) -> str:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return a[:size]
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Two forms of one word: a shared stem of five letters or more, endings of two at most."""
+    stem = len(_common(a, b))
+    return stem >= STEM_MIN and max(len(a), len(b)) - stem <= ENDING_MAX
+
+
 def filter_clauses(filters: Filters) -> list[tuple[Alternative, ...]]:
-    """The filters that are index tokens: the country pair, domain, record type and kind."""
+    """The filters that are index tokens: pair, domain, record type and kind, language; and
+    the years of a date range, which narrow the rows whose dates are then compared."""
     wanted: list[str | None] = []
     if filters.pair:
         wanted += [tag("actor", actor) for actor in filters.pair]
@@ -123,4 +153,10 @@ def filter_clauses(filters: Filters) -> list[tuple[Alternative, ...]]:
         wanted.append(tag("type", filters.type))
     if filters.kind and filters.kind != "document":
         wanted.append(tag("kind", filters.kind))
-    return [(Alternative((t,), tag=True),) for t in wanted if t]
+    if filters.language:
+        wanted.append(tag("language", filters.language))
+    clauses: list[tuple[Alternative, ...]] = [(Alternative((t,), tag=True),) for t in wanted if t]
+    if filters.since and filters.until and 0 <= filters.until.year - filters.since.year < MAX_YEARS:
+        years = range(filters.since.year, filters.until.year + 1)
+        clauses.append(tuple(Alternative((tag("year", str(y)) or "",), tag=True) for y in years))
+    return clauses

@@ -25,7 +25,14 @@ GAP = r"[\W_]+"
 def pattern(needles: Sequence[Alternative]) -> regex.Pattern[str] | None:
     """One expression finding any needle on word boundaries; None without needles."""
     branches = []
-    for needle in sorted(set(needles), key=lambda n: -sum(map(len, n.words))):
+    singles = [
+        Alternative((word,), needle.prefix and i == len(needle.words) - 1)
+        for needle in needles
+        if needle.loose
+        for i, word in enumerate(needle.words)
+    ]
+    exact = [needle for needle in needles if not needle.loose]
+    for needle in sorted({*exact, *singles}, key=lambda n: -sum(map(len, n.words))):
         body = GAP.join(regex.escape(word) for word in needle.words)
         branches.append(body + (f"{WORD_CHAR}*" if needle.prefix else ""))
     if not branches:
@@ -35,11 +42,9 @@ def pattern(needles: Sequence[Alternative]) -> regex.Pattern[str] | None:
 
 def snippet(text: str, found: regex.Pattern[str] | None) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The snippet and its marks (``[start, end)`` within the snippet)."""
-    first_match = None
-    if found is not None:
-        norm = normalize(text)
-        first_match = found.search(norm.text)
-    if first_match is None:
+    norm = normalize(text) if found is not None else None
+    first_match = found.search(norm.text) if found is not None and norm is not None else None
+    if found is None or norm is None or first_match is None:
         return text[: BEFORE + AFTER].translate(FLAT).strip(), ()
     view_end = min(len(norm.text), first_match.start() + BEFORE + AFTER)
     spans = [

@@ -1,7 +1,7 @@
 """The SQLite backend: an FTS5 virtual table over pre-tokenized, normalized text.
 
 Rowids encode what a row is (``2 * id`` for a document, ``2 * id + 1`` for a record), so
-re-indexing deletes by rowid and nothing else needs a lookup. FTS5 is told not to fold
+re-indexing replaces by rowid and nothing else needs a lookup. FTS5 is told not to fold
 anything itself (``remove_diacritics 0``): the normalized view already decided that.
 """
 
@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from peyvand.search.entries import load
-from peyvand.search.model import Alternative, Filters, Query, Row
-from peyvand.search.sql_filters import filter_sql
+from peyvand.search.model import PER_DOCUMENT, POOL, Alternative, Filters, Query, Row
+from peyvand.search.sql_filters import filter_sql, per_document
 
 CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
-    "body, tags, kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, "
+    "body, tags, kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, published UNINDEXED, "
     "tokenize = 'unicode61 remove_diacritics 0')"
 )
 DROP = "DROP TABLE IF EXISTS search_index"
@@ -33,6 +33,13 @@ def _alternative(alt: Alternative) -> str:
     phrase = '"' + " ".join(w.replace('"', '""') for w in alt.words) + '"'
     if alt.tag:
         return f"tags : {phrase}"
+    if alt.loose:
+        last = len(alt.words) - 1
+        words = [
+            f'body : "{w}"' + ("*" if alt.prefix and i == last else "")
+            for i, w in enumerate(alt.words)
+        ]
+        return "(" + " AND ".join(words) + ")"
     return f"body : {phrase}{'*' if alt.prefix else ''}"
 
 
@@ -56,19 +63,17 @@ class SqliteIndex:
                 "kind": e.kind,
                 "ref": e.ref,
                 "doc": e.doc,
+                "published": e.published.isoformat() if e.published else None,
             }
             for e in load(conn, document_ids)
         ]
         if not rows:
             return
-        conn.execute(
-            text("DELETE FROM search_index WHERE rowid = :rowid"),
-            [{"rowid": r["rowid"]} for r in rows],
-        )
-        conn.execute(
+        conn.execute(  # REPLACE on the rowid: re-indexing leaves one row, FTS5 stays consistent
             text(
-                "INSERT INTO search_index (rowid, body, tags, kind, ref, doc) "
-                "VALUES (:rowid, :body, :tags, :kind, :ref, :doc)"
+                "INSERT OR REPLACE INTO search_index "
+                "(rowid, body, tags, kind, ref, doc, published) "
+                "VALUES (:rowid, :body, :tags, :kind, :ref, :doc, :published)"
             ),
             rows,
         )
@@ -77,15 +82,23 @@ class SqliteIndex:
         self, conn: Connection, query: Query, filters: Filters, limit: int, offset: int
     ) -> Sequence[Row]:
         where, params = filter_sql(filters, "s", iso_dates=True)
-        params |= {"limit": limit, "offset": offset}
-        if query.clauses:
-            where.insert(0, "search_index MATCH :match")
-            params["match"] = match_expression(query)
-            score, order = f"-bm25(search_index, {WEIGHTS})", f"bm25(search_index, {WEIGHTS})"
+        params |= {"limit": limit, "offset": offset, "pool": POOL}
+        if not query.clauses:
+            sql = (
+                "SELECT s.kind, s.ref, 0.0 FROM search_index AS s "
+                f"WHERE {' AND '.join(where) or '1 = 1'} "
+                "ORDER BY s.rowid DESC LIMIT :limit OFFSET :offset"
+            )
         else:
-            score, order = "0.0", "s.rowid DESC"
-        sql = (
-            f"SELECT s.kind, s.ref, {score} AS score FROM search_index AS s "
-            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY {order} LIMIT :limit OFFSET :offset"
-        )
+            params["match"] = match_expression(query)
+            matching = " AND ".join(["search_index MATCH :match", *where])
+            # BM25 reads every match's positions: rank the newest POOL matches only
+            ranked = (
+                f"SELECT s.kind, s.ref, s.doc, s.rowid AS id, -bm25(search_index, {WEIGHTS}) "
+                f"AS score FROM search_index AS s WHERE {matching} AND s.rowid >= "
+                "(SELECT coalesce(min(rowid), 0) FROM (SELECT s.rowid AS rowid FROM "
+                f"search_index AS s WHERE {matching} ORDER BY s.rowid DESC LIMIT :pool))"
+            )
+            sql = per_document(ranked)
+            params["per_document"] = PER_DOCUMENT
         return [Row(kind, int(ref), float(sc)) for kind, ref, sc in conn.execute(text(sql), params)]

@@ -3,8 +3,8 @@
 Both sides of a search read the normalized view (`peyvand.text.normalize`), so ي/ی, ك/ک,
 ZWNJ, diacritics and digits are folded before tokenizing; the tokens are then cut here, in
 Python, rather than by FTS5 or PostgreSQL's parser, so the two backends agree exactly.
-Filter values (actor ids, domains, record types and kinds) become tag tokens that no word
-of running text looks like.
+Filter values (actor ids, domains, record types and kinds, languages, years) become tag
+tokens that no word of running text looks like.
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from peyvand.text.normalize import normalize
 WORD = regex.compile(r"[^\W_]+")
 NOT_TAG = regex.compile(r"[^0-9a-z]")
 PREFIX_MIN = 3  # words at least this long also find longer words (suffixes: «کتاب» → «کتابها»)
-TAG_PREFIX = {"actor": "xa", "domain": "xd", "type": "xt", "kind": "xk"}
+TAG_PREFIX = {
+    "actor": "xa",
+    "domain": "xd",
+    "type": "xt",
+    "kind": "xk",
+    "language": "xl",
+    "year": "xy",
+}
 
 
 def view(text: str) -> str:
