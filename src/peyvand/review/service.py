@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Row, insert, select, update
 from peyvand.review import validate
 from peyvand.review.audit import AuditEntry, Evidence, evidence_of, history_of, last_change
 from peyvand.review.errors import InvalidTransition, RecordNotFound, StaleVersionError
+from peyvand.search import index_document
 from peyvand.store import clock
 from peyvand.store.schema import audit, records
 from peyvand.vocab import RecordKind
@@ -164,6 +165,8 @@ class Review:
         with self.engine.begin() as conn:
             _bump(conn, record_id, expected_version, values, self.engine)
             _log(conn, current, action or decision, reviewer, now, after, reason)
+            if new_data != current.data:  # search finds the record by its edited fields
+                index_document(conn, current.document_id)
             return _load(conn, record_id)
 
     def merge(
