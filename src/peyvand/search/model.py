@@ -66,6 +66,7 @@ class Row:
     kind: str  # document | record
     ref: int
     score: float
+    doc: int = 0  # the document it is or belongs to
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,7 @@ class PostgresIndex:
         params |= {"limit": limit, "offset": offset, "pool": POOL}
         if not query.clauses:
             sql = (
-                "SELECT s.kind, s.ref, 0.0 FROM search_index AS s "
+                "SELECT s.kind, s.ref, s.doc, 0.0 FROM search_index AS s "
                 f"WHERE {' AND '.join(where) or '1 = 1'} "
                 "ORDER BY s.id DESC LIMIT :limit OFFSET :offset"
             )
@@ -116,4 +116,7 @@ class PostgresIndex:
                 )
             )
             params["per_document"] = PER_DOCUMENT
-        return [Row(kind, int(ref), float(sc)) for kind, ref, sc in conn.execute(text(sql), params)]
+        return [
+            Row(kind, int(ref), float(sc), int(doc))
+            for kind, ref, doc, sc in conn.execute(text(sql), params)
+        ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
 
 from peyvand.search.backends import index_for
-from peyvand.search.model import Filters, Hit, Query, Row
+from peyvand.search.model import PER_DOCUMENT, Filters, Hit, Query, Row
 from peyvand.search.query import QueryParser
 from peyvand.search.snippet import pattern, snippet
 from peyvand.store.schema import documents, records
@@ -26,6 +27,7 @@ class Searcher:
     def __init__(self, engine: Engine, registry: Registry | None = None) -> None:
         self.engine = engine
         self.parser = QueryParser(registry)
+        self.typed = QueryParser(None)  # the query as typed, without names in other languages
         self.index = index_for(engine.dialect.name)
 
     def parse(self, query: str, filters: Filters | None = None) -> Query:
@@ -40,8 +42,23 @@ class Searcher:
         if not parsed.clauses and filters == Filters():
             return []
         limit = max(0, min(limit, MAX_LIMIT))
+        offset = max(0, offset)
+        typed = self.typed.parse(query, filters)
         with self.engine.connect() as conn:
-            rows = self.index.search(conn, parsed, filters, limit, max(0, offset))
+            if typed.clauses == parsed.clauses:  # no name was expanded
+                rows = self.index.search(conn, parsed, filters, limit, offset)
+            else:  # what matches the words as typed ranks above other-language matches
+                wanted = offset + limit
+                first = self.index.search(conn, typed, filters, wanted, 0)
+                seen = {(row.kind, row.ref) for row in first}
+                rest = self.index.search(conn, parsed, filters, wanted, 0)
+                shown = Counter(row.doc for row in first)
+                merged = list(first)
+                for row in rest:  # the same cap per document as each query applies
+                    if (row.kind, row.ref) not in seen and shown[row.doc] < PER_DOCUMENT:
+                        shown[row.doc] += 1
+                        merged.append(row)
+                rows = merged[offset:wanted]
             return self._hits(conn, rows, parsed)
 
     def _hits(self, conn: Connection, rows: Sequence[Row], parsed: Query) -> list[Hit]:

@@ -44,7 +44,7 @@ def per_document(ranked: str) -> str:
     """The best ``:per_document`` rows of each document from ``ranked`` (columns kind, ref,
     doc, id, score), best first, paged by ``:limit`` and ``:offset``."""
     return (
-        "SELECT kind, ref, score FROM (SELECT kind, ref, score, id, ROW_NUMBER() OVER "
+        "SELECT kind, ref, doc, score FROM (SELECT kind, ref, doc, score, id, ROW_NUMBER() OVER "
         f"(PARTITION BY doc ORDER BY score DESC, id DESC) AS nth FROM ({ranked}) AS ranked) "
         "AS numbered WHERE nth <= :per_document ORDER BY score DESC, id DESC "
         "LIMIT :limit OFFSET :offset"

@@ -85,7 +85,7 @@ class SqliteIndex:
         params |= {"limit": limit, "offset": offset, "pool": POOL}
         if not query.clauses:
             sql = (
-                "SELECT s.kind, s.ref, 0.0 FROM search_index AS s "
+                "SELECT s.kind, s.ref, s.doc, 0.0 FROM search_index AS s "
                 f"WHERE {' AND '.join(where) or '1 = 1'} "
                 "ORDER BY s.rowid DESC LIMIT :limit OFFSET :offset"
             )
@@ -101,4 +101,7 @@ class SqliteIndex:
             )
             sql = per_document(ranked)
             params["per_document"] = PER_DOCUMENT
-        return [Row(kind, int(ref), float(sc)) for kind, ref, sc in conn.execute(text(sql), params)]
+        return [
+            Row(kind, int(ref), float(sc), int(doc))
+            for kind, ref, doc, sc in conn.execute(text(sql), params)
+        ]

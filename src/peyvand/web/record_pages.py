@@ -40,6 +40,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def show(value: Any) -> str:
+    """A record field as a reader writes it: AZE–IRN, yes/no, a dash for nothing."""
+    if value is None or value in ([], ""):
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "–".join(show(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {show(item)}" for key, item in value.items())
+    return str(value)
+
+
 def register(
     app: FastAPI,
     observatory: Observatory,
@@ -47,6 +60,7 @@ def register(
     direction: Callable[[str | None], str],
 ) -> None:
     review = Review(observatory.engine)
+    templates.env.filters["show"] = show
     kinds = [kind.value for kind in RecordKind]
 
     def checked(kind: str | None, status: str) -> tuple[str | None, str]:
