@@ -17,7 +17,7 @@ from peyvand.registry.context import ContextRules
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher
-from peyvand.registry.usage import UsageRules
+from peyvand.registry.usage import UsageRules, datelines
 from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["EXACT_KINDS", "USAGE_KINDS", "ActorInfo", "Link", "Registry"]
@@ -142,7 +142,7 @@ class Registry:
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
         """Every linked mention in a document's normalized view, in text order."""
-        return self.linker.link(norm, lang, fuzzy)
+        return datelines(norm.original, self.linker.link(norm, lang, fuzzy))
 
     def search(self, name: str, lang: str | None = None) -> list[Link]:
         """How ``name`` links: the whole string as a document, every link with its reason."""

@@ -14,11 +14,15 @@ original text (capitals, line starts).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import regex
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.matcher import TURKIC
+
+if TYPE_CHECKING:
+    from peyvand.registry.linker import Link
 from peyvand.text.normalize import normalize
 
 _DATELINE = regex.compile(r"\s*[,،—–-]\s*\d|\s*\(")
@@ -119,6 +123,34 @@ class UsageRules:
                 word = word_after(view, end)
             return word in after
         return False
+
+
+_DASH_DATELINE = regex.compile(r"[ \t]*[—–][ \t]")  # «الكويت – بثّت قناة…», "TEHRAN — The…"
+
+
+def datelines(text: str, links: list[Link]) -> list[Link]:
+    """The links without datelines: a name alone at a line's start before a dash («الكويت –»
+    opens an Arabic report), or in capitals before a comma and a date ("BAKU, 19 June").
+
+    A dateline says where the report was filed, not who acted; capitals get the same test,
+    with more cues, in `UsageRules.not_the_actor`.
+    """
+    kept = []
+    rfind = text.rfind
+    for item in links:
+        start, end = item.start, item.end
+        line = rfind("\n", 0, start) + 1  # C speed; a name mid-line fails the next test
+        if (
+            start - line < 8
+            and (line == start or text[line:start].isspace())
+            and (
+                _DASH_DATELINE.match(text, end)
+                or (text[start:end].isupper() and _DATELINE.match(text, end))
+            )
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
 def word_before(view: str, start: int) -> str:
