@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from peyvand.extract.contract import to_contract
@@ -101,19 +101,13 @@ class Repository:
         The story is already in the observatory through ``original``; storing the copy's
         records again would count one report twice. Returns None if the text is stored.
         """
-        try:
-            with self.engine.begin() as conn:
-                doc_id = conn.execute(
-                    insert(documents).returning(documents.c.id),
-                    _document_row(document, dt.datetime.now(dt.UTC))
-                    | {"near_duplicate_of": original, "similarity": similarity},
-                ).scalar_one()
-        except IntegrityError:
-            if self.has_hash(document.hash):
-                return None
-            raise
-        document.id = int(doc_id)
-        return int(doc_id)
+
+        def write(conn: Connection) -> int:
+            row = _document_row(document, dt.datetime.now(dt.UTC))
+            row |= {"near_duplicate_of": original, "similarity": similarity}
+            return int(conn.execute(insert(documents).returning(documents.c.id), row).scalar_one())
+
+        return self._once(document, write)
 
     def add(
         self, document: Document, extraction: Extraction, fingerprint: Fingerprint | None = None
@@ -124,30 +118,37 @@ class Repository:
         """
         now = dt.datetime.now(dt.UTC)
         contract = to_contract(extraction)
+        bands = fingerprint.bands if fingerprint is not None else ()
+        signature = fingerprint.signature if fingerprint is not None and bands else None
+
+        def write(conn: Connection) -> int:
+            row = _document_row(document, now) | {"minhash": signature}
+            doc_id = conn.execute(insert(documents).returning(documents.c.id), row).scalar_one()
+            if bands:
+                banded = [{"band": band, "document_id": doc_id} for band in bands]
+                conn.execute(insert(minhash_bands), banded)
+            rows = _mention_rows(doc_id, extraction)
+            if rows:
+                conn.execute(insert(mentions), rows)
+            record_rows = _record_rows(doc_id, contract, document.text, now)
+            if record_rows:
+                conn.execute(insert(records), record_rows)
+            index_document(conn, doc_id)
+            return int(doc_id)
+
+        return self._once(document, write)
+
+    def _once(self, document: Document, write: Callable[[Connection], int]) -> int | None:
+        """Run ``write`` in one transaction; None when the same text is stored already."""
         try:
             with self.engine.begin() as conn:
-                row = _document_row(document, now)
-                if fingerprint is not None and fingerprint.bands:
-                    row["minhash"] = fingerprint.signature
-                doc_id = conn.execute(insert(documents).returning(documents.c.id), row).scalar_one()
-                if fingerprint is not None and fingerprint.bands:
-                    conn.execute(
-                        insert(minhash_bands),
-                        [{"band": band, "document_id": doc_id} for band in fingerprint.bands],
-                    )
-                rows = _mention_rows(doc_id, extraction)
-                if rows:
-                    conn.execute(insert(mentions), rows)
-                record_rows = _record_rows(doc_id, contract, document.text, now)
-                if record_rows:
-                    conn.execute(insert(records), record_rows)
-                index_document(conn, int(doc_id))
+                doc_id = write(conn)
         except IntegrityError:
             if self.has_hash(document.hash):
                 return None
             raise
-        document.id = int(doc_id)
-        return int(doc_id)
+        document.id = doc_id
+        return doc_id
 
     def documents(self, limit: int = 1000, offset: int = 0) -> list[StoredDocument]:
         query = (
