@@ -59,7 +59,7 @@ NAME: Final = 3
 LANG: Final = 4
 ACTOR_ID: Final = 5
 COUNTRY: Final = 6  # a personal title before it makes it a person's name
-USAGE: Final = 7  # the kind of usage cues it is checked against
+USAGE: Final = 7  # the scope of usage cues it is checked against (`UsageRules.scope`)
 FOREIGN: Final = 8  # a common word of the document's language when it stands bare
 CUES: Final = 9  # an ambiguous name: the cues that decide it
 
@@ -99,6 +99,8 @@ class Linker:
                 and self._usage.has("name", lang)  # the document's language has such cues
             ):
                 usage = "name"  # «Azerbaycan Türkçesi»: a country's name naming a language
+            if usage is not None:  # the cues of the document's language and of the name's
+                usage = self._usage.scope(usage, (lang, entry.lang) if lang else ())
             foreign = key in self._foreign[lang]
             cues = self._context.ambiguous.get(key)
             plain = actor is not None and not usage and not foreign and not cues

@@ -14,6 +14,7 @@ original text (capitals, line starts).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import regex
@@ -31,23 +32,31 @@ REACH = 40  # how far before or after a name its neighbour word may start
 
 
 class UsageRules:
+    """The cues of `name_usage.tsv`, per language; a check reads only the cues of its scope.
+
+    A scope is a cue kind and the languages whose cues apply: ``"demonym@ru"`` (a Russian
+    document) or ``"demonym@fa+en"`` (an English name in a Persian one). Reading only those
+    keeps the check cheap on the hot path; a scope with no languages reads every language.
+    """
+
     def __init__(self, data: LanguageData) -> None:
         self._data = data
-        self._rules: dict[tuple[str, str], frozenset[str]] | None = None
-        self._by_kind: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._rules: dict[tuple[str, str, str], frozenset[str]] | None = None
+        self._by_scope: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._langs: dict[str, frozenset[str]] | None = None
 
     @property
-    def rules(self) -> dict[tuple[str, str], frozenset[str]]:
+    def rules(self) -> dict[tuple[str, str, str], frozenset[str]]:
+        """``(kind, side, lang)`` → normalized cues."""
         if self._rules is None:
-            rules: dict[tuple[str, str], set[str]] = {}
+            rules: dict[tuple[str, str, str], set[str]] = {}
             for lang in SUPPORTED_LANGUAGES:
                 if not self._data.has(lang, "name_usage.tsv"):
                     continue
                 turkic = lang in TURKIC
                 for kind, side, word in self._data.rows(lang, "name_usage.tsv"):
                     cue = normalize(word, turkic=turkic).text
-                    rules.setdefault((kind, side), set()).add(cue)
+                    rules.setdefault((kind, side, lang), set()).add(cue)
             self._rules = {key: frozenset(words) for key, words in rules.items()}
         return self._rules
 
@@ -55,22 +64,31 @@ class UsageRules:
         """Whether ``lang`` gives cues for names of this kind (so its names need the check)."""
         if self._langs is None:
             langs: dict[str, set[str]] = {}
-            for code in SUPPORTED_LANGUAGES:
-                if self._data.has(code, "name_usage.tsv"):
-                    for row in self._data.rows(code, "name_usage.tsv"):
-                        langs.setdefault(row[0], set()).add(code)
+            for rule_kind, _, code in self.rules:
+                langs.setdefault(rule_kind, set()).add(code)
             self._langs = {key: frozenset(codes) for key, codes in langs.items()}
         return lang in self._langs.get(kind, frozenset())
 
-    def _kind(self, kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        if kind not in self._by_kind:
-            empty: frozenset[str] = frozenset()
-            self._by_kind[kind] = (
-                self.rules.get((kind, "suffix"), empty),
-                self.rules.get((kind, "before"), empty),
-                self.rules.get((kind, "after"), empty),
+    @staticmethod
+    def scope(kind: str, langs: Iterable[str | None]) -> str:
+        """The scope string of a check: ``kind@lang+lang``; no known language: all of them."""
+        known = sorted({lang for lang in langs if lang})
+        return f"{kind}@{'+'.join(known)}"
+
+    def _scope(self, scope: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        if scope not in self._by_scope:
+            kind, _, codes = scope.partition("@")
+            wanted = set(codes.split("+")) if codes else None
+            sides: dict[str, set[str]] = {"suffix": set(), "before": set(), "after": set()}
+            for (rule_kind, side, lang), words in self.rules.items():
+                if rule_kind == kind and (wanted is None or lang in wanted) and side in sides:
+                    sides[side] |= words
+            self._by_scope[scope] = (
+                frozenset(sides["suffix"]),
+                frozenset(sides["before"]),
+                frozenset(sides["after"]),
             )
-        return self._by_kind[kind]
+        return self._by_scope[scope]
 
     def not_the_actor(
         self,
@@ -81,14 +99,15 @@ class UsageRules:
         o_start: int,
         o_end: int,
         key_length: int,
-        kind: str,
+        scope: str,
     ) -> bool:
         """True when this mention names a place or a language rather than the country.
 
-        ``start``, ``end``: the mention in the view; ``o_start``, ``o_end``: in the original.
+        ``start``, ``end``: the mention in the view; ``o_start``, ``o_end``: in the original;
+        ``scope``: which cues apply (`scope`).
         """
         if (
-            kind == "capital"
+            scope.startswith("capital@")
             and (  # a dateline: "BAKU, 19 June (agency) —" at a line start
                 o_start < 2 or text[o_start - 1] == "\n" or text[o_start - 2 : o_start].isspace()
             )
@@ -100,7 +119,7 @@ class UsageRules:
                 text[o_start:o_end].isupper() or _DATELINE.match(text, o_end)
             ):
                 return True
-        suffixes, before, after = self._by_kind.get(kind) or self._kind(kind)
+        suffixes, before, after = self._by_scope.get(scope) or self._scope(scope)
         if suffixes and end > start + key_length:
             tail = view[start + key_length : end]
             if tail in suffixes or tail.lstrip("'’") in suffixes:
