@@ -154,22 +154,29 @@ def datelines(text: str, links: list[Link]) -> list[Link]:
     A dateline says where the report was filed, not who acted; capitals get the same test,
     with more cues, in `UsageRules.not_the_actor`.
     """
-    kept = []
-    rfind = text.rfind
-    for item in links:
-        start, end = item.start, item.end
-        line = rfind("\n", 0, start) + 1  # C speed; a name mid-line fails the next test
-        if (
-            start - line < 8
-            and (line == start or text[line:start].isspace())
-            and (
-                _DASH_DATELINE.match(text, end)
-                or (text[start:end].isupper() and _DATELINE.match(text, end))
-            )
-        ):
+    if not links:
+        return links
+    at = {item.start: index for index, item in enumerate(links)}
+    dropped = []
+    find = text.find
+    line = 0
+    while line >= 0:  # few lines, many links: walk the lines (str.find runs at C speed)
+        first = line
+        while first < len(text) and text[first] in " \t":
+            first += 1
+        index = at.get(first)
+        line = find("\n", line) + 1 or -1
+        if index is None:
             continue
-        kept.append(item)
-    return kept
+        start, end = links[index].start, links[index].end
+        if _DASH_DATELINE.match(text, end) or (
+            text[start:end].isupper() and _DATELINE.match(text, end)
+        ):
+            dropped.append(index)
+    if not dropped:
+        return links
+    gone = set(dropped)
+    return [item for index, item in enumerate(links) if index not in gone]
 
 
 def word_before(view: str, start: int) -> str:
