@@ -86,7 +86,7 @@ def test_urls_need_a_fetcher() -> None:
     [item] = list(iter_items(["https://news.example/a.html"]))
     assert item.source == "https://news.example/a.html"
     assert item.document is None and item.error is not None
-    assert item.error.reason == "URLs need fetching enabled"
+    assert item.error.reason == "URLs need fetching enabled (peyvand ingest --fetch)"
 
 
 def test_unexpected_reader_failure_becomes_an_error_item(

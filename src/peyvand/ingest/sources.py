@@ -81,7 +81,7 @@ def _url_items(url: str, fetcher: Fetcher | None) -> Iterator[Item]:
     from peyvand.ingest.readers import response_document, response_kind
 
     if fetcher is None:
-        raise IngestError(url, "URLs need fetching enabled")
+        raise IngestError(url, "URLs need fetching enabled (peyvand ingest --fetch)")
     response = fetcher.get(url)
     if response_kind(response) == "feed":
         from peyvand.ingest.feeds import parse_feed
