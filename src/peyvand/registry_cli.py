@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from peyvand.command_line import DbOption, fail
+from peyvand.command_line import DbOption, fail, printer
 from peyvand.observatory import Observatory
 from peyvand.registry.actors import RegistryError, parse_entry, read_file
 
@@ -27,7 +26,7 @@ def search(
     observatory = Observatory.open(db)
     links = observatory.registry().search(name, lang)
     observatory.close()
-    console = Console(highlight=False)
+    console = printer()
     if not links:
         console.print(f"{name!r} links to no actor")
         raise typer.Exit(1)
@@ -75,7 +74,7 @@ def add(
     observatory = Observatory.open(db)
     observatory.add_actors([entry], source="peyvand registry add")
     observatory.close()
-    Console(highlight=False).print(f"added {entry.id} ({entry.type}): {entry.name}")
+    printer().print(f"added {entry.id} ({entry.type}): {entry.name}")
 
 
 @app.command("import")
@@ -91,4 +90,4 @@ def import_(
     observatory = Observatory.open(db)
     count = observatory.add_actors(entries, source=str(file))
     observatory.close()
-    Console(highlight=False).print(f"imported {count} actors from {file}")
+    printer().print(f"imported {count} actors from {file}")

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.actors import ActorEntry, merge, packaged_entries
 from peyvand.registry.cache import DiskCache, cache_key, default_directory
-from peyvand.registry.context import ContextRules
+from peyvand.registry.context import ContextRules, is_country
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher
-from peyvand.registry.usage import UsageRules, datelines
+from peyvand.registry.usage import UsageRules, city_lists, datelines
 from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["EXACT_KINDS", "USAGE_KINDS", "ActorInfo", "Link", "Registry"]
@@ -42,6 +42,8 @@ class Registry:
         self._cache = cache if cache is not None else DiskCache(default_directory())
         self._context = ContextRules(data)
         self._usage = UsageRules(data)
+        self._capitals: frozenset[str] | None = None
+        self._places: frozenset[str] = frozenset()
 
     @property
     def _actors(self) -> list[ActorEntry]:
@@ -142,7 +144,20 @@ class Registry:
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
         """Every linked mention in a document's normalized view, in text order."""
-        return datelines(norm.original, self.linker.link(norm, lang, fuzzy))
+        links = datelines(norm.original, self.linker.link(norm, lang, fuzzy))
+        if self._capitals is None:
+            self._capitals, self._places = self._place_names()
+        return city_lists(norm.original, links, self._capitals, self._places)
+
+    def _place_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Capitals as registry names, and every country or capital name normalized."""
+        capitals, places = set(), set()
+        for entry in self.matcher.entries:
+            if is_country(entry.actor_id):
+                places.add(normalize(entry.name, turkic=entry.lang in TURKIC).text)
+                if entry.kind == "capital":
+                    capitals.add(entry.name)
+        return frozenset(capitals), frozenset(places)
 
     def search(self, name: str, lang: str | None = None) -> list[Link]:
         """How ``name`` links: the whole string as a document, every link with its reason."""

@@ -179,6 +179,51 @@ def datelines(text: str, links: list[Link]) -> list[Link]:
     return [item for index, item in enumerate(links) if index not in gone]
 
 
+# A capital next to another place in an enumeration: «İstanbul, Ankara, Bakü ve Gence
+# tiyatroları», "Tabriz, Tehran and Mashhad". Cased scripts only: the neighbour must be a
+# Capitalised word that names no country, which uncased scripts cannot show.
+_AND = r"(?:,[ \t]*|[ \t]+(?:ve|və|and|и)[ \t]+)"
+_NEXT = regex.compile(_AND + r"(\p{Lu}[\p{L}\p{M}]+)")
+_PREVIOUS = regex.compile(r"(?:^|[\s(])(\p{Lu}[\p{L}\p{M}]+)" + _AND + r"$")
+
+
+def city_lists(
+    text: str, links: list[Link], capitals: frozenset[str], places: frozenset[str]
+) -> list[Link]:
+    """The links without capitals listed beside a city the registry does not know.
+
+    ``capitals``: the registry names that are capitals; ``places``: every normalized
+    country and capital name (a neighbour that is one leaves the list to the other rules).
+    """
+    linked = {item.start for item in links}
+    kept = []
+    for item in links:
+        if item.matched in capitals and (
+            _city(_NEXT.match(text, _word_end(text, item.end)), places, linked)
+            or _city(_PREVIOUS.search(text, max(0, item.start - 40), item.start), places, linked)
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _word_end(text: str, end: int) -> int:
+    """Past a Turkic case ending written after an apostrophe («Ankara'nın»)."""
+    if text[end : end + 1] in ("'", "’"):
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return end
+
+
+def _city(match: regex.Match[str] | None, places: frozenset[str], linked: set[int]) -> bool:
+    """A Capitalised neighbour that is no linked name and no country's or capital's name."""
+    if match is None or match.start(1) in linked:
+        return False
+    word = regex.split(r"['’]", match.group(1))[0]
+    return normalize(word, turkic=True).text not in places and normalize(word).text not in places
+
+
 def word_before(view: str, start: int) -> str:
     """The last word of the view that ends before ``start`` (within ``REACH``); "" if none."""
     floor = max(0, start - REACH)
