@@ -17,7 +17,8 @@ from peyvand.registry.context import ContextRules, is_country
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher
-from peyvand.registry.usage import UsageRules, city_lists, datelines
+from peyvand.registry.places import Places
+from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["EXACT_KINDS", "USAGE_KINDS", "ActorInfo", "Link", "Registry"]
@@ -42,8 +43,7 @@ class Registry:
         self._cache = cache if cache is not None else DiskCache(default_directory())
         self._context = ContextRules(data)
         self._usage = UsageRules(data)
-        self._capitals: frozenset[str] | None = None
-        self._places: frozenset[str] = frozenset()
+        self._places: Places | None = None
 
     @property
     def _actors(self) -> list[ActorEntry]:
@@ -144,10 +144,10 @@ class Registry:
 
     def link(self, norm: NormalizedText, lang: str | None, fuzzy: bool = True) -> list[Link]:
         """Every linked mention in a document's normalized view, in text order."""
-        links = datelines(norm.original, self.linker.link(norm, lang, fuzzy))
-        if self._capitals is None:
-            self._capitals, self._places = self._place_names()
-        return city_lists(norm.original, links, self._capitals, self._places)
+        if self._places is None:
+            capitals, names = self._place_names()
+            self._places = Places(capitals, names, self._usage.list_words())
+        return self._places.actors(norm.original, self.linker.link(norm, lang, fuzzy))
 
     def _place_names(self) -> tuple[frozenset[str], frozenset[str]]:
         """Capitals as registry names, and every country or capital name normalized."""

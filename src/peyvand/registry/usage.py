@@ -1,32 +1,26 @@
 """Uses of a country's name that are not the country acting: places and languages.
 
 A capital names its government when it acts («باکو … مانع شد», "Tehran protested"), but
-only a place in "in Baku", «در تهران», «Bakıda», «в Тегеране» or a dateline ("BAKU, 19 June");
-a demonym names a language in "Azerbaijani subtitles", «زیرنویس آذربایجانی». The cues are
+only a place in "in Baku", «در تهران», «Bakıda», «в Тегеране» (datelines and city lists are
+read by their position, in `peyvand.registry.places`); a demonym names a language in
+"Azerbaijani subtitles", «زیرنویس آذربایجانی». The cues are
 data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital``, ``demonym``, or
 ``name`` for a country's plain name, as in «Azerbaycan Türkçesi», a language),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
 ending on the name's own word), and the cue. The words around a name are read from the
-normalized view, which is what the cues are normalized to; only the dateline looks at the
-original text (capitals, line starts).
+normalized view, which is what the cues are normalized to. Rows of kind ``list`` (side
+``between``) are the words that join an enumeration, read by `peyvand.registry.places`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
-
-import regex
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.matcher import TURKIC
-
-if TYPE_CHECKING:
-    from peyvand.registry.linker import Link
 from peyvand.text.normalize import normalize
 
-_DATELINE = regex.compile(r"\s*[,،—–-]\s*\d|\s*\(")
 _VIEW_WORD = re.compile(r"(?:[^\W_]|['-])+")  # a word of the view: letters, digits, ' and -
 REACH = 40  # how far before or after a name its neighbour word may start
 
@@ -69,6 +63,16 @@ class UsageRules:
             self._langs = {key: frozenset(codes) for key, codes in langs.items()}
         return lang in self._langs.get(kind, frozenset())
 
+    def list_words(self) -> frozenset[str]:
+        """The words that join an enumeration («ve», "and», «и»), as written in text."""
+        return frozenset(
+            word
+            for lang in SUPPORTED_LANGUAGES
+            if self._data.has(lang, "name_usage.tsv")
+            for kind, _, word in self._data.rows(lang, "name_usage.tsv")
+            if kind == "list"
+        )
+
     @staticmethod
     def scope(kind: str, langs: Iterable[str | None]) -> str:
         """The scope string of a check: ``kind@lang+lang``; no known language: all of them."""
@@ -106,19 +110,6 @@ class UsageRules:
         ``start``, ``end``: the mention in the view; ``o_start``, ``o_end``: in the original;
         ``scope``: which cues apply (`scope`).
         """
-        if (
-            scope.startswith("capital@")
-            and (  # a dateline: "BAKU, 19 June (agency) —" at a line start
-                o_start < 2 or text[o_start - 1] == "\n" or text[o_start - 2 : o_start].isspace()
-            )
-        ):
-            index = o_start - 1
-            while index >= 0 and text[index] != "\n" and text[index].isspace():
-                index -= 1
-            if (index < 0 or text[index] == "\n") and (
-                text[o_start:o_end].isupper() or _DATELINE.match(text, o_end)
-            ):
-                return True
         suffixes, before, after = self._by_scope.get(scope) or self._scope(scope)
         if suffixes and end > start + key_length:
             tail = view[start + key_length : end]
@@ -142,86 +133,6 @@ class UsageRules:
                 word = word_after(view, end)
             return word in after
         return False
-
-
-_DASH_DATELINE = regex.compile(r"[ \t]*[—–][ \t]")  # «الكويت – بثّت قناة…», "TEHRAN — The…"
-
-
-def datelines(text: str, links: list[Link]) -> list[Link]:
-    """The links without datelines: a name alone at a line's start before a dash («الكويت –»
-    opens an Arabic report), or in capitals before a comma and a date ("BAKU, 19 June").
-
-    A dateline says where the report was filed, not who acted; capitals get the same test,
-    with more cues, in `UsageRules.not_the_actor`.
-    """
-    if not links:
-        return links
-    at = {item.start: index for index, item in enumerate(links)}
-    dropped = []
-    find = text.find
-    line = 0
-    while line >= 0:  # few lines, many links: walk the lines (str.find runs at C speed)
-        first = line
-        while first < len(text) and text[first] in " \t":
-            first += 1
-        index = at.get(first)
-        line = find("\n", line) + 1 or -1
-        if index is None:
-            continue
-        start, end = links[index].start, links[index].end
-        if _DASH_DATELINE.match(text, end) or (
-            text[start:end].isupper() and _DATELINE.match(text, end)
-        ):
-            dropped.append(index)
-    if not dropped:
-        return links
-    gone = set(dropped)
-    return [item for index, item in enumerate(links) if index not in gone]
-
-
-# A capital next to another place in an enumeration: «İstanbul, Ankara, Bakü ve Gence
-# tiyatroları», "Tabriz, Tehran and Mashhad". Cased scripts only: the neighbour must be a
-# Capitalised word that names no country, which uncased scripts cannot show.
-_AND = r"(?:,[ \t]*|[ \t]+(?:ve|və|and|и)[ \t]+)"
-_NEXT = regex.compile(_AND + r"(\p{Lu}[\p{L}\p{M}]+)")
-_PREVIOUS = regex.compile(r"(?:^|[\s(])(\p{Lu}[\p{L}\p{M}]+)" + _AND + r"$")
-
-
-def city_lists(
-    text: str, links: list[Link], capitals: frozenset[str], places: frozenset[str]
-) -> list[Link]:
-    """The links without capitals listed beside a city the registry does not know.
-
-    ``capitals``: the registry names that are capitals; ``places``: every normalized
-    country and capital name (a neighbour that is one leaves the list to the other rules).
-    """
-    linked = {item.start for item in links}
-    kept = []
-    for item in links:
-        if item.matched in capitals and (
-            _city(_NEXT.match(text, _word_end(text, item.end)), places, linked)
-            or _city(_PREVIOUS.search(text, max(0, item.start - 40), item.start), places, linked)
-        ):
-            continue
-        kept.append(item)
-    return kept
-
-
-def _word_end(text: str, end: int) -> int:
-    """Past a Turkic case ending written after an apostrophe («Ankara'nın»)."""
-    if text[end : end + 1] in ("'", "’"):
-        end += 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-    return end
-
-
-def _city(match: regex.Match[str] | None, places: frozenset[str], linked: set[int]) -> bool:
-    """A Capitalised neighbour that is no linked name and no country's or capital's name."""
-    if match is None or match.start(1) in linked:
-        return False
-    word = regex.split(r"['’]", match.group(1))[0]
-    return normalize(word, turkic=True).text not in places and normalize(word).text not in places
 
 
 def word_before(view: str, start: int) -> str:
@@ -260,11 +171,3 @@ def word_after(view: str, end: int) -> str:
             break
         start = space + 1
     return ""
-
-
-def _at_line_start(text: str, start: int) -> bool:
-    """Only whitespace between the last line break and ``start`` in the original text."""
-    index = start - 1
-    while index >= 0 and text[index] != "\n" and text[index].isspace():
-        index -= 1
-    return index < 0 or text[index] == "\n"
