@@ -12,16 +12,20 @@ check correct across runs, processes and killed ingests: it is one indexed looku
 from __future__ import annotations
 
 import hashlib
+import re
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
-import regex
 from datasketch import MinHash
 
 from peyvand.text.normalize import normalize
 
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch's permutation scheme: named, so an upgrade cannot change it
 BANDS = 16  # 16 bands x 4 rows: pairs with Jaccard >= ~0.5 share a band with high probability
 ROWS = NUM_PERM // BANDS
 SHINGLE_WORDS = 3
@@ -30,7 +34,7 @@ MIN_SHINGLES = 8  # below this a text is too short to call anything its near-cop
 SLACK = 0.15  # ~2.5 standard errors of a 64-value estimate near 0.7
 CHECKED = 3  # candidates re-shingled at most
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits (the view has no marks left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +68,28 @@ def shingles(text: str) -> frozenset[str]:
     words = _WORD.findall(normalize(text).text)
     if len(words) < SHINGLE_WORDS:
         return frozenset(words)
-    return frozenset(
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
+    grams = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)  # stops at the shortest
+    return frozenset(map(" ".join, grams))
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The 64 hash permutations, drawn once: datasketch draws them anew for every MinHash.
+
+    The hash of a shingle is CRC-32 (stable across processes, unlike ``hash``, and ten times
+    cheaper than the default SHA-1); signatures are stored, so both must never change.
+    """
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32, scheme=SCHEME).permutations
 
 
 def fingerprint(text: str) -> Fingerprint:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return Fingerprint(grams, ())
-    signature = MinHash(num_perm=NUM_PERM, seed=7)
-    signature.update_batch([gram.encode("utf-8") for gram in sorted(grams)])
+    signature = MinHash(
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme=SCHEME
+    )
+    signature.update_batch([gram.encode("utf-8") for gram in grams])
     values = signature.hashvalues
     bands = []
     for band in range(BANDS):
