@@ -21,14 +21,13 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from peyvand.review import validate
 from peyvand.review.agreement import cohen_kappa, krippendorff_alpha, observed_agreement
-from peyvand.review.service import Review, ReviewRecord
+from peyvand.review.service import Review, ReviewRecord, checked_name
 from peyvand.store import clock
 from peyvand.store.schema import codings, records
 
 DECISIONS = ("accept", "reject", "edit")
 CODER_ROLES = ("first", "second")
 ADJUDICATOR = "adjudicator"
-MAX_NAME = 100
 
 
 class CodingError(ValueError):
@@ -143,7 +142,7 @@ class Coding:
         """
         if not 0.0 < share <= 1.0:
             raise CodingError(f"share must be in (0, 1]; got {share}")
-        first, second = (_name(c) for c in coders)
+        first, second = (checked_name(c, "coder") for c in coders)
         if first == second:
             raise CodingError("double coding needs two different coders")
         taken = select(codings.c.record_id)
@@ -213,7 +212,7 @@ class Coding:
 
     def send_to_adjudication(self, adjudicator: str, kind: str | None = None) -> int:
         """Assign each open disagreement to `adjudicator`, unless they coded it; how many."""
-        adjudicator = _name(adjudicator)
+        adjudicator = checked_name(adjudicator, "coder")
         with self.engine.connect() as conn:
             units = _units(conn, kind)
         rows = [
@@ -259,7 +258,7 @@ class Coding:
 
     def settle_agreed(self, reviewer: str, kind: str | None = None) -> int:
         """Apply the decision of every still-open record both coders agree on; how many."""
-        reviewer = _name(reviewer)
+        reviewer = checked_name(reviewer)
         with self.engine.connect() as conn:
             units = _units(conn, kind)
         settled = 0
@@ -378,12 +377,3 @@ def _agreement(kind: str, units: Sequence[_Unit]) -> KindAgreement:
         kappa=cohen_kappa(first, second),
         alpha=krippendorff_alpha(coded),
     )
-
-
-def _name(coder: str) -> str:
-    coder = coder.strip()
-    if not coder:
-        raise CodingError("a coder needs a name: the audit trail records who decided")
-    if len(coder) > MAX_NAME:
-        raise CodingError(f"a coder name has at most {MAX_NAME} characters")
-    return coder

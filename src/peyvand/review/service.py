@@ -144,7 +144,7 @@ class Review:
             raise ValueError(f"action must be one of {', '.join(ACTIONS)}; got {action!r}")
         if decision == "edit" and data is None:
             raise ValueError("an edit needs the changed fields (data)")
-        _check_reviewer(reviewer)
+        checked_name(reviewer)
         current = self.get(record_id)
         _check_version(current, expected_version, self.engine)
         _check_changeable(current)
@@ -183,7 +183,7 @@ class Review:
         Records earlier merged into `record_id` now point to `into`, so a survivor's
         evidence is always one step away.
         """
-        _check_reviewer(reviewer)
+        checked_name(reviewer)
         if record_id == into:
             raise InvalidTransition(f"record {record_id} cannot be merged into itself")
         current = self.get(record_id)
@@ -259,11 +259,14 @@ class Review:
             return history_of(conn, record_id, clock.aware(created), current.reviewable())
 
 
-def _check_reviewer(reviewer: str) -> None:
-    if not reviewer or not reviewer.strip():
-        raise ValueError("a reviewer name is needed: the audit trail records who decided")
-    if len(reviewer) > MAX_NAME:
-        raise ValueError(f"a reviewer name has at most {MAX_NAME} characters")
+def checked_name(name: str, role: str = "reviewer") -> str:
+    """The name the audit trail records (stripped), or ValueError saying what is wrong."""
+    name = name.strip() if name else ""
+    if not name:
+        raise ValueError(f"a {role} name is needed: the audit trail records who decided")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"a {role} name has at most {MAX_NAME} characters")
+    return name
 
 
 def _check_version(current: ReviewRecord, expected: int, engine: Engine) -> None:
