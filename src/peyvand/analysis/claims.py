@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -67,10 +66,8 @@ class ClaimGroup:
 
 
 def subject_key(subject: str) -> str:
-    """The subject as grouped: case, letter variants, dashes and spacing folded."""
-    text = normalize(subject).text
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return " ".join(text.split())
+    """The subject as grouped: case, letter variants, dashes and spacing folded (the view)."""
+    return normalize(subject).text.strip()
 
 
 def groups(engine: Engine, *, tolerance: float = 0.05) -> list[ClaimGroup]:

@@ -13,30 +13,35 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from peyvand.lang import LanguageData
 from peyvand.text.calendars import jalali_to_gregorian
 from peyvand.text.dates import DateFinder
+from peyvand.text.lang import LanguageIdentifier
+from peyvand.text.normalize import normalize
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NUMERIC = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[\sT_])")
-_PERSIAN_ONLY = frozenset("پچژگکی")
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+@cache
+def _language_data() -> LanguageData:
+    return LanguageData()
 
 
 @cache
 def date_finder() -> DateFinder:
     """One finder per process: its patterns are built on first use and then reused."""
-    from peyvand.lang import LanguageData
-
-    return DateFinder(LanguageData())
+    return DateFinder(_language_data())
 
 
 def script_language(text: str) -> str | None:
-    """A cheap guess for reading dates: Persian letters → fa, other Arabic script → ar."""
-    if any(c in _PERSIAN_ONLY for c in text):
-        return "fa"
-    if _ARABIC_SCRIPT.search(text):
-        return "ar"
-    return None
+    """The language a byline or page is written in, so its dates are read in its calendar
+    («۱۴۰۲/۰۳/۱۵» is Solar Hijri in Persian text); the pipeline's identifier decides."""
+    return _identifier().detect(text) if text.strip() else None
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier(_language_data())
 
 
 def _numeric(value: str) -> dt.date | None:
@@ -57,7 +62,7 @@ def parse_date(value: str, lang: str | None = None) -> dt.date | None:
 
     Returns None when the value names no full day; never raises on odd input.
     """
-    text = value.strip().translate(_DIGITS)
+    text = normalize(value, casefold=False).text.strip()  # Persian and Arabic digits to ASCII
     if not text:
         return None
     numeric = _numeric(text)

@@ -17,6 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from peyvand.text.normalize import normalize
+
 DATE_WINDOW = 31  # days: two dates closer than this can name the same day, reported loosely
 
 # Parties and type alone (0.5) stay under the default threshold of 0.6: two reports must
@@ -215,15 +217,12 @@ def _parties(ids: Any) -> str:
 
 
 def normalized(text: str) -> str:
-    """Lowercased, Arabic letters in their Persian form, dashes and spaces unified."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(_LETTERS)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"[\u200c\u200d\u200e\u200f]", " ", text)
-    return " ".join(re.sub(r"[^\w\s-]", " ", text).split())
+    """The matching view (`peyvand.text.normalize`: case, letter forms, dashes, ZWNJ folded)
+    with punctuation as spaces."""
+    return " ".join(_PUNCTUATION.sub(" ", normalize(text).text).split())
 
 
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+_PUNCTUATION = re.compile(r"[^\w\s-]")
 
 
 def _names(a: str | None, b: str | None) -> float | None:
