@@ -9,7 +9,9 @@ A few words stay in the lists although they are also names (`NAME_WORDS`): they 
 words, and the case guard (a Capitalised name only matches a Capitalised word) keeps them from
 linking. Persian has no case, so a Persian word that is also a name is either left out of the
 list (it is a name: «چین», «هند») or blocked in `lang/fa/country_names.tsv` (kind `word`:
-«مالی» "financial", «چک» "cheque", «انگلیسی» "English", «روسای» "heads of").
+«مالی» "financial", «چک» "cheque", «انگلیسی» "English", «روسای» "heads of"), or it links
+only after a cue of `lang/fa/ambiguous_names.tsv` (bare «نظامی», "military", is the poet
+only in «خمسه نظامی» and the like).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ NAME_WORDS = {
     },
     "az": {"qatar": "a train; English 'Qatar' is Capitalised"},
     "ru": {"того": "'of that'; CLDR's Того (Togo) is Capitalised"},
+    "fa": {"نظامی": "'military'; the poet only after a cue (fa/ambiguous_names.tsv, fallback -)"},
 }
 MINIMUM = {"fa": 2000, "en": 2000, "az": 1000, "tr": 1000, "ru": 1000}
 FRAMES = {

@@ -111,6 +111,7 @@ class Cues:
     suffix: list[tuple[str, str]] = field(default_factory=list)
     lead: list[tuple[str, str]] = field(default_factory=list)  # anywhere in the 5 words before
     order: str = "svo"  # "sov": the doer is the first country of the clause; "vso": verb first
+    joins: frozenset[str] = frozenset()  # a verb after one of them shares the verb before's doer
     anaphors: frozenset[str] = frozenset()  # agreement_triggers.tsv, kind anaphor
     vague: frozenset[str] = frozenset()  # agreement_triggers.tsv, kind vague
     since: dict[str, tuple[str, int]] = field(default_factory=dict)  # modality.tsv, since
@@ -295,6 +296,8 @@ class Clauses:
                     words = normalize(row[1].lstrip("*"), turkic=turkic).text.strip()
                     if role == "order":
                         cues.order = words
+                    elif role == "join":
+                        cues.joins |= {words}
                     elif where == "before":
                         cues.before.setdefault(words, set()).add(role)
                     elif where == "after":

@@ -57,6 +57,8 @@ def registry(pipeline: Pipeline) -> Registry:
 
 def actors(pipeline: Pipeline) -> Component:
     """Linked actors (contract `actors`) and heritage sites named in the text (`sites`)."""
+    from peyvand.registry.name_bounds import word_end
+    from peyvand.registry.name_nesting import NESTED_COUNTRIES, nest
     from peyvand.registry.unlinked import UnlinkedFinder
 
     reg = registry(pipeline)
@@ -66,7 +68,17 @@ def actors(pipeline: Pipeline) -> Component:
         found: dict[str, Actor] = {}
         sites: list[Site] = []
         links = reg.link(doc.view, doc.lang)
-        for link in links:
+        # names that look like actors by their head word but are not in the registry:
+        # reported with a null id rather than dropped; the longest name wins, so a link
+        # inside one is no mention of its own (GUIDELINES, general span rule 4)
+        taken = [(link.start, link.end) for link in links]
+        countries = [(link.start, link.end) for link in links if link.actor.type == "country"]
+        candidates = unlinked.find(doc.view, doc.lang, taken, countries)
+        kept, nested = nest(links, candidates)
+        doc.stash[NESTED_COUNTRIES] = [
+            (link.start, link.end, link.actor.id) for link in nested if link.actor.type == "country"
+        ]
+        for link in kept:
             info = link.actor
             if info.type == "site":
                 sites.append(Site(info.name, Span(link.start, link.end), info.country))
@@ -76,20 +88,20 @@ def actors(pipeline: Pipeline) -> Component:
                 actor = Actor(info.id, ActorType(info.type), info.name)
                 found[info.id] = actor
             actor.mentions.append(Span(link.start, link.end))
-        # names that look like actors by their head word but are not in the registry:
-        # reported with a null id rather than dropped
         unknown: dict[tuple[str, str], Actor] = {}
-        taken = [(link.start, link.end) for link in links]
-        for candidate in unlinked.find(doc.view, doc.lang, taken):
+        for candidate in candidates:
             if candidate.type == "site":
                 sites.append(Site(candidate.name, Span(candidate.start, candidate.end)))
                 continue
+            # the mention is the whole word with its endings («Teatrlarının»), and the
+            # actor is named by its first mention as written (GUIDELINES, span rule 2)
+            end = word_end(doc.text, candidate.end)
             key = (candidate.type, candidate.name)
             actor = unknown.get(key)
             if actor is None:
-                actor = Actor(None, ActorType(candidate.type), candidate.name)
+                actor = Actor(None, ActorType(candidate.type), doc.text[candidate.start : end])
                 unknown[key] = actor
-            actor.mentions.append(Span(candidate.start, candidate.end))
+            actor.mentions.append(Span(candidate.start, end))
         everyone = [*found.values(), *unknown.values()]
         doc.extraction.actors = sorted(everyone, key=lambda a: a.mentions[0])
         doc.extraction.sites = sorted(sites, key=lambda s: s.evidence)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from peyvand.extract.cueset import TURKIC, WORD, CueSet, Hit, Words, view_mentions
 from peyvand.model import Actor, Institution, Site, Span
+from peyvand.registry.name_nesting import NESTED_COUNTRIES
 from peyvand.text.normalize import normalize
 from peyvand.vocab import ActorType
 
@@ -122,6 +123,10 @@ class _Reader:
         self.countries: list[tuple[int, int, str]] = [
             (s, e, a.id) for s, e, a in view_mentions(doc) if a.type == ActorType.COUNTRY and a.id
         ]
+        # a country inside an unlinked name is no mention of its own, yet still its sponsor
+        nested = doc.stash.get(NESTED_COUNTRIES, ())
+        self.countries += [(*doc.view.to_view(s, e), c) for s, e, c in nested]
+        self.countries.sort()
         self.original = doc.sentences or [(0, len(doc.text))]
         self.original_starts = [s for s, _ in self.original]
         self._views: dict[int, tuple[int, int]] = {}

@@ -193,10 +193,17 @@ def _assign(
 
 def by_word_order(ctx: DocContext, trig: Hit, free: list[Mention]) -> Mention | None:
     """The doer by word order: SVO, the nearest country before the trigger (else the
-    first after it: verb-first Arabic); SOV, the first country of the clause."""
+    first after it: verb-first Arabic); SOV, the first country of the clause.
+
+    An SVO verb joined to the one before it ("Yerevan values Iran's care … and supports")
+    shares that verb's subject, the first country before it rather than the nearest.
+    """
     if ctx.cues.order != "sov":
         before = [m for m in free if m.end <= trig.start]
         if before:
+            joins = ctx.cues.joins
+            if joins and ctx.cues.preceded(ctx.view.text, 0, trig.start, joins, reach=1):
+                return before[0]
             return before[-1]
     return free[0] if free else None
 

@@ -9,7 +9,12 @@
 - An ambiguous name (Persian «آذربایجان»: the Iranian provinces or the republic) is resolved by
   the cue words around it (`lang/<code>/ambiguous_names.tsv`: «استان آذربایجان», «آذربایجان
   شرقی» → region, not linked; «باکو» near → the republic); without a cue it takes the sense the
-  rest of the document gives it (one sense per discourse), then the file's default.
+  rest of the document gives it (one sense per discourse), then the sense of a ``document``
+  cue whose actor the document links ("Israel's embassy" in a text that names Azerbaijan is
+  Israel's one embassy there), then the file's default. A name whose senses differ from one
+  mention to the next (bare «نظامی»: "military", or the poet in «خمسه نظامی») has a
+  ``fallback`` row instead of a default: a mention no cue decides takes it, whatever the
+  document's other mentions took.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ VERDICTS = 50_000  # words remembered by the title check
 @dataclass(frozen=True, slots=True)
 class Cue:
     word: str
-    side: str  # before | after | near | default
+    side: str  # before | after | near | document | default | fallback
     resolves: str  # an actor id, or "-" for "not an actor"
 
 
@@ -54,7 +59,9 @@ class ContextRules:
             if self._data.has(lang, "ambiguous_names.tsv"):
                 for name, word, side, resolves in self._data.rows(lang, "ambiguous_names.tsv"):
                     key = normalize(name, turkic=turkic).text
-                    cue = Cue(normalize(word, turkic=turkic).text, side, resolves)
+                    # a document cue's word is an actor id, not a word of the text
+                    cued = word if side == "document" else normalize(word, turkic=turkic).text
+                    cue = Cue(cued, side, resolves)
                     ambiguous.setdefault(key, []).append(cue)
         self._titles = frozenset(titles)
         self._multiword = tuple(t for t in titles if " " in t)
@@ -168,11 +175,16 @@ def settle(cues: list[Cue], same: set[str], linked: set[str]) -> str:
     """The sense of an ambiguous name no cue decided (one sense per discourse).
 
     ``same``: the senses cues gave the same name elsewhere in the document; ``linked``: the
-    actors the document links anyway. Else the file's default.
+    actors the document links anyway: the sense of a ``near`` cue, then of a ``document`` cue
+    whose word is one of them. Else the file's default. A ``fallback`` row skips all of it.
     """
+    fallback = next((c.resolves for c in cues if c.side == "fallback"), None)
+    if fallback is not None:
+        return fallback
     if len(same) == 1:
         return next(iter(same))
     senses = [c.resolves for c in cues if c.side == "near" and c.resolves in linked]
+    senses += [c.resolves for c in cues if c.side == "document" and c.word in linked]
     default = next((c.resolves for c in cues if c.side == "default"), BLOCKED)
     return senses[0] if senses else default
 

@@ -10,7 +10,7 @@ verbs, connectors) and the overlaps between candidates.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from peyvand.text.normalize import normalize
 
 if TYPE_CHECKING:
-    from peyvand.registry.unlinked import HeadRule, UnlinkedCandidate
+    from peyvand.registry.name_data import HeadRule
+    from peyvand.registry.unlinked import UnlinkedCandidate
 
 ZWNJ = "\u200c"
 
@@ -62,6 +63,10 @@ class NameWords:
     determiner: frozenset[str]
     common: frozenset[str]
     generic: frozenset[str]
+    compound: frozenset[str]
+    clitic: frozenset[str]
+    complement: frozenset[str]
+    unique: frozenset[str]
 
 
 @lru_cache(maxsize=65536)
@@ -76,6 +81,7 @@ class NameWord:
     key: str
     generic: bool
     connector: bool = False
+    joined: bool = False  # counted with the word before: one linked name («جمهوری آذربایجان»)
 
 
 def ends_name(key: str, words: NameWords) -> bool:
@@ -101,14 +107,26 @@ def is_verb(key: str, original: str, end: int, words: NameWords) -> bool:
 
 
 def words_before(
-    original: str, hs: int, rule: HeadRule, words: NameWords, head_starts: set[int]
+    original: str,
+    hs: int,
+    rule: HeadRule,
+    words: NameWords,
+    head_starts: set[int],
+    countries: Spans | None = None,
 ) -> list[NameWord]:
-    """The name words right before ``hs``, in text order."""
+    """The name words right before ``hs``, in text order.
+
+    A Capitalised name that ends right before them, with no connector between («Yunus Emre
+    Enstitüsü Gence Türk Kültür Merkezi»), is read on: a unit or branch named after its
+    parent is one name. Words of one linked country name count as one word.
+    """
     low = max(0, hs - WINDOW)
     tokens = list(TOKEN.finditer(original, low, hs))
     names: list[NameWord] = []  # nearest first while scanning
     pending: list[NameWord] = []
     expected = hs
+    limit = rule.max_words
+    crossed = False
     for match in reversed(tokens):
         if match.start() == low and low > 0:
             break  # may be cut by the window
@@ -116,8 +134,12 @@ def words_before(
         if not between or GAP.fullmatch(between) is None:
             break
         if match.start() in head_starts:  # another name ends here: "X University and Y …"
-            names = before_connector(names)
-            break
+            if rule.cased and names and not pending and not crossed:
+                crossed = True  # "… Enstitüsü Gence … Merkezi": the parent's name goes on
+                limit += rule.max_words
+            else:
+                names = before_connector(names)
+                break
         token = match.group()
         key = word_key(token, words.turkic)
         apostrophe = APOSTROPHE_SUFFIX.search(token)
@@ -132,14 +154,26 @@ def words_before(
         elif ends_name(key, words):
             break
         else:
-            if len(names) >= rule.max_words:
+            joins = (
+                bool(names)
+                and countries is not None
+                and countries.same(word.start, names[-1].start)
+            )
+            if counted(names) - joins >= limit:
                 break
+            if joins:
+                names[-1].joined = True
             names.extend(pending)
             pending.clear()
             names.append(word)
         expected = match.start()
     names.reverse()
     return names
+
+
+def counted(names: list[NameWord]) -> int:
+    """How many name words ``names`` holds: connectors and joined words do not count."""
+    return sum(1 for w in names if not w.connector and not w.joined)
 
 
 def before_connector(names: list[NameWord]) -> list[NameWord]:
@@ -207,6 +241,7 @@ class Spans:
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
         self._reach: list[int] = []  # the furthest end among the spans up to each index
         furthest = -1
         for _, end in ordered:
@@ -216,6 +251,20 @@ class Spans:
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect_left(self._starts, end)  # spans starting before ``end``
         return before > 0 and self._reach[before - 1] > start
+
+    def _holder(self, pos: int) -> int | None:
+        index = bisect_right(self._starts, pos) - 1  # the last span starting at or before pos
+        return index if index >= 0 and self._ends[index] > pos else None
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``start``–``end``."""
+        holder = self._holder(start)
+        return holder is not None and self._ends[holder] >= end
+
+    def same(self, first: int, second: int) -> bool:
+        """Whether one span holds both offsets (two words of one linked name)."""
+        holder = self._holder(first)
+        return holder is not None and self._starts[holder] <= second < self._ends[holder]
 
 
 def without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
@@ -232,3 +281,48 @@ def without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
         starts.insert(i, cand.start)
         chosen.insert(i, cand)
     return chosen
+
+
+def next_word(original: str, end: int, words: NameWords) -> tuple[str, int] | None:
+    """The key and end of the word right after ``end`` on the same line, if only spaces part
+    them."""
+    gap = GAP.match(original, end)
+    following = TOKEN.match(original, gap.end()) if gap is not None else None
+    if following is None:
+        return None
+    return word_key(following.group(), words.turkic), following.end()
+
+
+def complement_end(original: str, end: int, key: str, words: NameWords) -> int | None:
+    """Where the complement phrase that the word ``key`` (ending at ``end``) opens ends: a
+    verbal noun with its preposition («حفاظت از»), read as one name word."""
+    if not words.complement:
+        return None
+    following = next_word(original, end, words)
+    if following is None or f"{key} {following[0]}" not in words.complement:
+        return None
+    return following[1]
+
+
+def is_compound(original: str, he: int, key: str, words: NameWords) -> bool:
+    """Whether the head ``key`` (ending at ``he``) and the word after it are one common noun
+    written in two words («روزنامه نگاران», «امام جمعه»): no head there."""
+    if not words.compound:
+        return False
+    following = next_word(original, he, words)
+    return following is not None and f"{key} {following[0]}" in words.compound
+
+
+def word_end(original: str, end: int) -> int:
+    """The end of the orthographic word that ``end`` falls in or ends: case endings and
+    suffixes after a hyphen or an apostrophe belong to it («Teatrlarının», «Merkezi'nde»)."""
+    if end <= 0 or not (original[end - 1].isalnum() or original[end - 1] in WORD_EXTRA):
+        return end
+    match = TOKEN.match(original, end)
+    if match is not None:
+        return match.end()  # letters glued to the name's last word
+    if end < len(original) and original[end] in "-'’":
+        match = TOKEN.match(original, end + 1)
+        if match is not None:
+            return match.end()
+    return end

@@ -6,14 +6,19 @@ Two positions, read on the original text after linking:
   The…"), or before a comma and a date or a parenthesis ("BAKU, 19 June", «Bakı, 19 iyun») when
   it is a capital or written in capitals. It says where the report was filed.
 * a city list: a capital enumerated beside a Capitalised place the registry does not know
-  («İstanbul, Ankara, Bakü ve Gence tiyatroları», "Tabriz, Baku and Ganja"). Cased scripts
-  only: uncased ones cannot show that the neighbour is a name. The words that join a list
-  are data (``list`` rows of `lang/<code>/name_usage.tsv`).
+  («İstanbul, Ankara, Bakü ve Gence tiyatroları», "Tabriz, Baku and Ganja"). An uncased
+  script cannot show that the neighbour is a name, so there the neighbour must be a known
+  city («تبریز، اردبیل و تهران»). The words that join a list and those cities are data
+  (``list`` and ``city`` rows of `lang/<code>/name_usage.tsv`).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import regex
@@ -26,51 +31,64 @@ if TYPE_CHECKING:
 _DATELINE = regex.compile(r"\s*[,،—–-]\s*\d|\s*\(")
 _DASH_DATELINE = regex.compile(r"[ \t]*[—–][ \t]")
 _APOSTROPHE = regex.compile(r"['’]")
+_BLANK_LED = re.compile(r"\n[ \t]+")  # a line that starts with blanks
+_START = attrgetter("start")
+_MATCHED = attrgetter("matched")
+_COMMAS = (",", "،")  # what the prefilter of city lists takes for a comma (keep in step
+# with the list regexes)
 REACH = 40  # how far before a capital its list neighbour may start
 
 
 class Places:
     def __init__(
-        self, capitals: frozenset[str], names: frozenset[str], list_words: Iterable[str]
+        self,
+        capitals: frozenset[str],
+        names: frozenset[str],
+        list_words: Iterable[str],
+        cities: frozenset[str] = frozenset(),
     ) -> None:
         """``capitals``: registry names that are capitals; ``names``: every country or capital
-        name, normalized (a neighbour that is one leaves the capital to the other rules)."""
+        name, normalized (a neighbour that is one leaves the capital to the other rules);
+        ``cities``: the known cities of uncased scripts, normalized."""
         self._capitals = capitals
         self._names = names
+        self._cities = cities
+        self._joins = frozenset(list_words)
         joins = "|".join(regex.escape(w) for w in sorted(list_words, key=len, reverse=True))
         between = rf"(?:,[ \t]*|[ \t]+(?:{joins})[ \t]+)" if joins else r"(?:,[ \t]*)"
         self._next = regex.compile(between + r"(\p{Lu}[\p{L}\p{M}]+)")
         self._previous = regex.compile(r"(?:^|[\s(])(\p{Lu}[\p{L}\p{M}]+)" + between + "$")
+        uncased = rf"(?:[,،][ \t]*|[ \t]+(?:{joins})[ \t]+)" if joins else r"(?:[,،][ \t]*)"
+        word = r"((?:[\p{Lo}\p{M}]|\u200c)+)"
+        self._next_city = regex.compile(uncased + word)
+        self._previous_city = regex.compile(r"(?:^|[\s(«])" + word + uncased + "$")
 
     def actors(self, text: str, links: list[Link]) -> list[Link]:
-        """The links that are not datelines and not capitals in a city list."""
+        """The links that are not datelines and not capitals in a city list.
+
+        A document holds thousands of links per megabyte and few of them can be either, so
+        the candidates are picked out at C speed (`map`, set intersections) and only those
+        are read closely.
+        """
         if not links:
             return links
-        gone = self._datelines(text, links)
-        linked = {item.start for item in links}
-        kept = []
-        for index, item in enumerate(links):
-            if index in gone or (
-                item.matched in self._capitals and self._listed(text, item, linked)
-            ):
-                continue
-            kept.append(item)
-        return kept
+        starts = list(map(_START, links))
+        gone = self._datelines(text, links, starts)
+        capitals = list(
+            compress(range(len(links)), map(self._capitals.__contains__, map(_MATCHED, links)))
+        )
+        if capitals:
+            linked = set(starts)
+            gone.update(i for i in capitals if self._listed(text, links[i], linked))
+        if not gone:
+            return links
+        return [item for index, item in enumerate(links) if index not in gone]
 
-    def _datelines(self, text: str, links: list[Link]) -> set[int]:
+    def _datelines(self, text: str, links: list[Link], starts: list[int]) -> set[int]:
         """Indexes of the links that open a line as its dateline."""
-        at = {item.start: index for index, item in enumerate(links)}
         found = set()
-        find = text.find
-        line = 0
-        while line >= 0:  # few lines, many links: walk the lines (str.find runs at C speed)
-            first = line
-            while first < len(text) and text[first] in " \t":
-                first += 1
-            index = at.get(first)
-            line = find("\n", line) + 1 or -1
-            if index is None:
-                continue
+        for first in _line_firsts(text).intersection(starts):
+            index = bisect_left(starts, first)
             start, end = links[index].start, links[index].end
             upper = text[start:end].isupper()
             capital = links[index].matched in self._capitals
@@ -86,9 +104,40 @@ class Places:
             end += 1
             while end < len(text) and text[end].isalpha():
                 end += 1
-        after = self._next.match(text, end)
-        before = self._previous.search(text, max(0, item.start - REACH), item.start)
-        return self._city(after, linked) or self._city(before, linked)
+        after = self._next.match(text, end) if self._joined_after(text, end) else None
+        start = item.start
+        before = (
+            self._previous.search(text, max(0, start - REACH), start)
+            if self._joined_before(text, start)
+            else None
+        )
+        if self._city(after, linked) or self._city(before, linked):
+            return True
+        if not self._cities or text[start : item.end].isascii():
+            return False
+        return self._known_city(self._next_city.match(text, end)) or self._known_city(
+            self._previous_city.search(text, max(0, start - REACH), start)
+        )
+
+    def _known_city(self, match: regex.Match[str] | None) -> bool:
+        """An uncased neighbour that is one of the known cities («تبریز، اردبیل و تهران»)."""
+        return match is not None and normalize(match.group(1)).text in self._cities
+
+    def _joined_after(self, text: str, end: int) -> bool:
+        """Whether a comma or a list word follows (most capitals stand in no list: the
+        regexes run only where one may)."""
+        if text.startswith(_COMMAS, end):
+            return True
+        words = text[end : end + REACH].split(None, 1)
+        return bool(words) and text[end : end + 1] in " \t" and words[0] in self._joins
+
+    def _joined_before(self, text: str, start: int) -> bool:
+        before = text[max(0, start - REACH) : start]
+        blank = before.rstrip(" \t")
+        if blank.endswith(_COMMAS):
+            return True
+        words = blank.rsplit(None, 1)
+        return len(blank) < len(before) and bool(words) and words[-1] in self._joins
 
     def _city(self, match: regex.Match[str] | None, linked: set[int]) -> bool:
         """A Capitalised neighbour that is no linked name and no country's or capital's name."""
@@ -99,3 +148,12 @@ class Places:
             normalize(word, turkic=True).text not in self._names
             and normalize(word).text not in self._names
         )
+
+
+def _line_firsts(text: str) -> set[int]:
+    """Where each line's first character is (and, for a line led by blanks, its first
+    non-blank), computed at C speed: the corpus has thousands of lines per megabyte."""
+    firsts = set(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+    firsts.update(map(re.Match.end, _BLANK_LED.finditer(text)))
+    firsts.add(len(text) - len(text.lstrip(" \t")))
+    return firsts

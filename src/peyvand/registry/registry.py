@@ -146,7 +146,7 @@ class Registry:
         """Every linked mention in a document's normalized view, in text order."""
         if self._places is None:
             capitals, names = self._place_names()
-            self._places = Places(capitals, names, self._usage.list_words())
+            self._places = Places(capitals, names, self._usage.list_words(), self._usage.cities())
         return self._places.actors(norm.original, self.linker.link(norm, lang, fuzzy))
 
     def _place_names(self) -> tuple[frozenset[str], frozenset[str]]:

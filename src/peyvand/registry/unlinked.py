@@ -6,24 +6,11 @@ worth a record: «موسسه فرهنگی نور», "Nur Cultural Institute", «
 head word gives and its span in the original text; a name the registry already linked
 (passed as ``taken``) is not reported again.
 
-Knowledge lives in two data files per language (``lang/<code>/``):
-
-* ``actor_heads.tsv``: the head words, their actor type, whether the head comes ``before``
-  the name (Persian «موسسه الهدی», Russian «институт «Аль-Худа»», "University of Tehran") or
-  ``after`` it ("Al-Huda Institute", «Bakı Dövlət Universiteti»), how many name words it
-  takes at most, and flags (``endings``: case endings may follow the head inside its word and
-  stay outside the name, «Universitetinin»; ``quoted``: only a quoted name counts, «центр
-  «Аль-Худа»» but not «центр Баку»; ``adjective``: the head also reads as an adjective and
-  is no head when a Capitalised word follows, «Azərbaycan Mərkəzi Bankı»).
-* ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
-  "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
-  ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»), ``suffix`` (a word
-  ending so ends a name: «Gəncədəki»), ``connector`` (joins Capitalised words: «adına»,
-  «və»), ``forward_connector`` (the same, only in a name after its head: "University of the
-  Arts", never "Students of Khazar University"), ``link`` (may follow a head before its
-  name: the ezafe «‌ی»), ``determiner`` (before a head makes it a common noun: «این
-  دانشگاه»), ``common`` (as first name word, the same: «مرکز استان»), ``generic`` (a modifier
-  that alone names nothing: «مرکز فرهنگی», "State University").
+Knowledge lives in two data files per language (``lang/<code>/``): ``actor_heads.tsv`` (the
+head words) and ``name_words.tsv`` (words with a role around names), read and described in
+`peyvand.registry.name_data`. Whether a head phrase around a linked country names an actor
+or only describes one, and which wins when a name holds a link, is
+`peyvand.registry.name_nesting`.
 
 Boundaries. A name never crosses punctuation or a line break: name words are separated by
 spaces only (ZWNJ inside a word keeps it one word, «بازی‌های»). In uncased scripts (Persian,
@@ -31,7 +18,11 @@ Arabic) every word counts until a stop word or another head; in cased scripts na
 must be Capitalised, and a head written with a capital in the data must be capitalised in
 the text ("the university said" names nothing). A quoted name right after (or before) the
 head is taken whole with its quotes. A head glued to a suffix by ZWNJ is a common noun
-(«دانشگاه‌ها», «موسسه‌ای»), unless the suffix is a link («موسسه‌ی الهدی»).
+(«دانشگاه‌ها», «موسسه‌ای»), unless the suffix is a link («موسسه‌ی الهدی»). A head joined
+to a clitic conjunction or preposition («وجامعة») begins another name, and so does a head
+that a ``compound`` word makes a common noun («روزنامه نگاران») not. A Capitalised name
+right before the words of an ``after`` head, with no connector between, is read on: «Yunus
+Emre Enstitüsü Gence Türk Kültür Merkezi» is one name, a branch named after its parent.
 
 Speed: one Aho–Corasick automaton per set of languages, built lazily from the data, finds
 the heads in the normalized view in one pass; only the few places where a head occurs are
@@ -45,7 +36,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from peyvand.lang import LanguageData, LanguageDataError
+from peyvand.lang import LanguageData
 from peyvand.registry.matcher import TURKIC, is_word_char
 from peyvand.registry.name_bounds import (
     CLOSE_QUOTES,
@@ -61,7 +52,10 @@ from peyvand.registry.name_bounds import (
     before_connector,
     capitalised_next,
     closing_quote,
+    complement_end,
+    counted,
     ends_name,
+    is_compound,
     is_verb,
     opening_quote,
     previous_key,
@@ -69,28 +63,19 @@ from peyvand.registry.name_bounds import (
     word_key,
     words_before,
 )
-from peyvand.text.normalize import NormalizedText, joined_variants, normalize
+from peyvand.registry.name_data import (
+    ACTOR_TYPES,
+    HEADS_FILE,
+    HeadRule,
+    head_keys,
+    merge_words,
+    read_rules,
+    read_words,
+)
+from peyvand.registry.name_nesting import describes
+from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["ACTOR_TYPES", "HeadRule", "UnlinkedCandidate", "UnlinkedFinder"]
-
-HEADS_FILE = "actor_heads.tsv"
-WORDS_FILE = "name_words.tsv"
-ACTOR_TYPES = frozenset({"institution", "organization", "group", "media", "site", "person"})
-ROLES = frozenset(
-    {
-        "stop",
-        "verb",
-        "prefix",
-        "suffix",
-        "connector",
-        "forward_connector",
-        "link",
-        "determiner",
-        "common",
-        "generic",
-    }
-)
-FLAGS = frozenset({"endings", "quoted", "adjective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,23 +87,6 @@ class UnlinkedCandidate:
     head: str  # the head word as written in the data file
     start: int  # original offsets
     end: int
-
-
-@dataclass(frozen=True, slots=True)
-class HeadRule:
-    """One row of ``actor_heads.tsv``."""
-
-    lang: str
-    head: str
-    type: str
-    before: bool  # the head precedes the name
-    max_words: int
-    endings: bool = False
-    quoted: bool = False
-    adjective: bool = False
-    cased: bool = False  # the head is in a script with letter case
-    capital: bool = False  # written with a capital: must be capitalised in the text
-    extend_left: bool = False  # a ``before`` head ending in a connector ("University of")
 
 
 class UnlinkedFinder:
@@ -141,85 +109,22 @@ class UnlinkedFinder:
         if self._rules is None:
             grouped: dict[str, list[HeadRule]] = {}
             for lang in self.languages:
-                words = self.words(lang)
-                for rule in self._read_rules(lang, words):
-                    for key in self._head_keys(rule.head, lang):
+                for rule in read_rules(self._data, lang, self.words(lang)):
+                    for key in head_keys(rule.head, lang):
                         grouped.setdefault(key, []).append(rule)
             self._rules = {key: tuple(rules) for key, rules in grouped.items()}
         return self._rules
 
-    @staticmethod
-    def _head_keys(head: str, lang: str) -> list[str]:
-        keys: list[str] = []
-        for turkic in (True, False) if lang in TURKIC else (False,):
-            for variant in joined_variants(head, turkic=turkic):
-                key = variant.strip()
-                if key and key not in keys:
-                    keys.append(key)
-        return keys
-
-    def _read_rules(self, lang: str, words: NameWords) -> list[HeadRule]:
-        rules: list[HeadRule] = []
-        for row in self._data.rows(lang, HEADS_FILE):
-            where = f"{lang}/{HEADS_FILE}: {row!r}"
-            if len(row) not in (4, 5):
-                raise LanguageDataError(f"{where}: expected 4 or 5 columns")
-            head, actor_type, position, max_words = row[:4]
-            flags = {f.strip() for f in row[4].split(",") if f.strip()} if len(row) == 5 else set()
-            if actor_type not in ACTOR_TYPES:
-                raise LanguageDataError(f"{where}: unknown actor type {actor_type!r}")
-            if position not in ("before", "after"):
-                raise LanguageDataError(f"{where}: position must be before or after")
-            if not max_words.isdigit() or int(max_words) < 1:
-                raise LanguageDataError(f"{where}: max name words must be a positive integer")
-            if flags - FLAGS:
-                raise LanguageDataError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
-            cased = head.lower() != head.upper()
-            last_word = word_key(head, words.turkic).rsplit(" ", 1)[-1]
-            rules.append(
-                HeadRule(
-                    lang=lang,
-                    head=head,
-                    type=actor_type,
-                    before=position == "before",
-                    max_words=int(max_words),
-                    endings="endings" in flags,
-                    quoted="quoted" in flags,
-                    adjective="adjective" in flags,
-                    cased=cased,
-                    capital=cased and head[:1].isupper(),
-                    extend_left=position == "before"
-                    and cased
-                    and (last_word in words.connector or last_word in words.forward_connector),
-                )
-            )
-        return rules
-
     def words(self, lang: str) -> NameWords:
         """The role words of ``lang`` (empty when it has no ``name_words.tsv``)."""
         if lang not in self._words:
-            turkic = lang in TURKIC
-            roles: dict[str, set[str]] = {role: set() for role in ROLES}
-            if self._data.has(lang, WORDS_FILE):
-                for row in self._data.rows(lang, WORDS_FILE):
-                    if len(row) != 2 or row[1] not in ROLES:
-                        raise LanguageDataError(f"{lang}/{WORDS_FILE}: bad row {row!r}")
-                    for key in joined_variants(row[0], turkic=turkic):  # ZWNJ kept or not
-                        if key.strip():
-                            roles[row[1]].add(key.strip())
-            self._words[lang] = NameWords(
-                turkic=turkic, **{role: frozenset(keys) for role, keys in roles.items()}
-            )
+            self._words[lang] = read_words(self._data, lang)
         return self._words[lang]
 
     def merged_words(self) -> NameWords:
         """The role words of every language together (for text of unknown language)."""
         if self._merged is None:
-            parts = [self.words(lang) for lang in self.languages]
-            self._merged = NameWords(
-                turkic=False,
-                **{role: frozenset().union(*(getattr(p, role) for p in parts)) for role in ROLES},
-            )
+            self._merged = merge_words([self.words(lang) for lang in self.languages])
         return self._merged
 
     def _automaton(self, langs: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -235,6 +140,13 @@ class UnlinkedFinder:
             self._automata[langs] = automaton
         return automaton
 
+    def _clitic_head(self, key: str, words: NameWords) -> bool:
+        """Whether ``key`` is a head with a clitic conjunction or preposition joined before it
+        («وجامعة»): another name begins there."""
+        return any(
+            key.startswith(clitic) and key[len(clitic) :] in self.rules() for clitic in words.clitic
+        )
+
     def _langs_for(self, lang: str | None) -> tuple[str, ...]:
         available = self.languages
         if lang in available:
@@ -247,13 +159,17 @@ class UnlinkedFinder:
         text: str | NormalizedText,
         lang: str | None,
         taken: Sequence[tuple[int, int]] = (),
+        countries: Sequence[tuple[int, int]] = (),
     ) -> list[UnlinkedCandidate]:
         """Unlinked candidates in ``text`` (a string or its normalized view), by start.
 
         ``lang`` chooses the heads (all languages when ``None`` or unknown). ``taken`` are
         spans the registry linked: a candidate whose head word overlaps one is not reported
         (the registry knew the name); a linked country inside a name («خانه فرهنگ ایران»)
-        does not hide it. Candidates do not overlap; the longest wins.
+        does not hide it. ``countries`` are the linked spans that name a country (or its
+        demonym): a head phrase that adds only generic words to one describes, and is not
+        reported (`peyvand.registry.name_nesting`). Candidates do not overlap; the longest
+        wins.
         """
         norm = text if isinstance(text, NormalizedText) else normalize(text, turkic=lang in TURKIC)
         langs = self._langs_for(lang)
@@ -263,6 +179,7 @@ class UnlinkedFinder:
         view = norm.text
         size = len(view)
         original = norm.original
+        merged = self.merged_words() if len(langs) > 1 else None
         hits: list[tuple[int, int, bool, tuple[HeadRule, ...]]] = []  # start, end (original)
         for last, (key, rules, endings) in automaton.iter(view):
             start = last - len(key) + 1
@@ -275,12 +192,15 @@ class UnlinkedFinder:
             hs, he = norm.to_original(start, end)
             if " " in key and LINE_BREAK.search(original, hs, he):
                 continue  # "University\nof": the view made the line break a space
+            words = merged or self.words(rules[0].lang)
+            if not goes_on and is_compound(original, he, key, words):
+                continue  # «روزنامه نگاران»: one common noun written in two words
             hits.append((hs, he, goes_on, rules))
         if not hits:
             return []
         linked = Spans(taken)
+        named = Spans(countries)
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
-        merged = self.merged_words() if len(langs) > 1 else None
         found: list[UnlinkedCandidate] = []
         for hs, he, goes_on, rules in hits:
             if linked.overlaps(hs, he):
@@ -297,9 +217,11 @@ class UnlinkedFinder:
                     continue
                 words = merged or self.words(rule.lang)
                 if rule.before:
-                    candidate = self._before(original, hs, he, rule, words, head_starts)
+                    candidate = self._before(original, hs, he, rule, words, head_starts, named)
                 else:
-                    candidate = self._after(original, hs, he, goes_on, rule, words, head_starts)
+                    candidate = self._after(
+                        original, hs, he, goes_on, rule, words, head_starts, named
+                    )
                 if candidate is not None:
                     found.append(candidate)
         return without_overlaps(found)
@@ -313,6 +235,7 @@ class UnlinkedFinder:
         rule: HeadRule,
         words: NameWords,
         head_starts: set[int],
+        countries: Spans,
     ) -> UnlinkedCandidate | None:
         size = len(original)
         pos = he
@@ -328,7 +251,11 @@ class UnlinkedFinder:
         if gap is None:
             return None
         pos = gap.end()
-        left = words_before(original, hs, rule, words, head_starts) if rule.extend_left else []
+        left = (
+            words_before(original, hs, rule, words, head_starts, countries)
+            if rule.extend_left
+            else []
+        )
         start = left[0].start if left else hs
         if pos < size and original[pos] in OPEN_QUOTES:
             close = closing_quote(original, pos)
@@ -345,14 +272,22 @@ class UnlinkedFinder:
             if match is None:
                 break
             key = word_key(match.group(), words.turkic)
-            if match.start() in head_starts:  # another name begins: «… و دانشگاه تبریز»
-                names = before_connector(names)
-                break
+            if match.start() in head_starts or self._clitic_head(key, words):
+                names = before_connector(names)  # another name begins: «… و دانشگاه تبریز»,
+                break  # «… وجامعة طهران»
             if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
                 names = names[:-1]  # is the verb's first part
                 break
             word = NameWord(match.start(), match.end(), key, key in words.generic)
-            if rule.cased and not match.group()[0].isupper():
+            phrase = None
+            if not pending and all(w.generic for w in names):  # the head's complement
+                phrase = complement_end(original, match.end(), key, words)
+            if phrase is not None:  # «سرویس دولتی حفاظت از …»: one name word
+                if counted(names) >= rule.max_words:
+                    break
+                word.end = phrase
+                names.append(word)
+            elif rule.cased and not match.group()[0].isupper():
                 if key not in words.connector and key not in words.forward_connector:
                     break
                 word.connector = True
@@ -364,12 +299,14 @@ class UnlinkedFinder:
             else:
                 if not names and key in words.common:
                     return None
-                if len(names) - len([w for w in names if w.connector]) >= rule.max_words:
+                joins = bool(names) and countries.same(names[-1].start, word.start)
+                if counted(names) >= rule.max_words and not joins:
                     break
+                word.joined = joins
                 names.extend(pending)
                 pending.clear()
                 names.append(word)
-            gap = GAP.match(original, match.end())
+            gap = GAP.match(original, word.end)
             if gap is None:
                 break
             pos = gap.end()
@@ -380,6 +317,8 @@ class UnlinkedFinder:
         if previous_key(original, start, words) in words.determiner:
             return None  # «این دانشگاه …», «в этом университете …»
         end = names[-1].end
+        if describes(left + names, rule, words, original, (start, end, hs), countries):
+            return None  # «مرکز فرهنگی ایران»: a description, annotated by its country
         return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
 
     # --- names before a head ("Al-Huda Institute", «Təzəpir məscidi») ---------------------
@@ -392,6 +331,7 @@ class UnlinkedFinder:
         rule: HeadRule,
         words: NameWords,
         head_starts: set[int],
+        countries: Spans,
     ) -> UnlinkedCandidate | None:
         if rule.adjective and not goes_on and capitalised_next(original, he, words):
             return None  # «Azərbaycan Mərkəzi Bankı»: the head is an adjective here
@@ -405,8 +345,10 @@ class UnlinkedFinder:
             return UnlinkedCandidate(original[opening:he], rule.type, rule.head, opening, he)
         if rule.quoted:
             return None
-        names = words_before(original, hs, rule, words, head_starts)
+        names = words_before(original, hs, rule, words, head_starts, countries)
         if not names or all(w.generic for w in names if not w.connector):
             return None
         start = names[0].start
+        if describes(names, rule, words, original, (start, he, hs), countries):
+            return None  # «İran məscidi»: a description, annotated by its country
         return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)

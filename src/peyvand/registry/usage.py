@@ -7,15 +7,24 @@ read by their position, in `peyvand.registry.places`); a demonym names a languag
 data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital``, ``demonym``, or
 ``name`` for a country's plain name, as in «Azerbaycan Türkçesi», a language),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
-ending on the name's own word), and the cue. The words around a name are read from the
-normalized view, which is what the cues are normalized to. Rows of kind ``list`` (side
-``between``) are the words that join an enumeration, read by `peyvand.registry.places`.
+ending on the name's own word), and the cue. A ``before`` or ``after`` cue may be several
+words: "scheduled for" (a capital as the place of a planned event, where «для Баку» alone is
+the government), «فارسی و» («ادبیات فارسی و آذربایجانی»: a demonym joined to a language).
+A word of side ``alone`` marks a language only when the demonym stands alone, with no noun
+after it ("translated into Azerbaijani", "in Persian and Russian", but not "from Armenian
+specialists"); the words of side ``alone-after`` may follow it and leave it alone ("and",
+"by"). A hyphenated compound reads its second half as the word after ("Russian-language").
+The words around a name are read from the normalized view, which is what the cues are
+normalized to. Rows of kind ``list`` (side ``between``) are the words that join an
+enumeration, and rows of kind ``city`` (side ``list``) the cities of uncased scripts that
+make a capital beside them a place in a list; both are read by `peyvand.registry.places`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.matcher import TURKIC
@@ -36,7 +45,7 @@ class UsageRules:
     def __init__(self, data: LanguageData) -> None:
         self._data = data
         self._rules: dict[tuple[str, str, str], frozenset[str]] | None = None
-        self._by_scope: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._by_scope: dict[str, _Scope] = {}
         self._langs: dict[str, frozenset[str]] | None = None
 
     @property
@@ -65,12 +74,20 @@ class UsageRules:
 
     def list_words(self) -> frozenset[str]:
         """The words that join an enumeration («ve», "and», «и»), as written in text."""
+        return self._words("list")
+
+    def cities(self) -> frozenset[str]:
+        """Cities of uncased scripts that make a capital listed beside them a place, normalized
+        («تبریز، اردبیل و تهران»)."""
+        return frozenset(normalize(word).text for word in self._words("city"))
+
+    def _words(self, wanted: str) -> frozenset[str]:
         return frozenset(
             word
             for lang in SUPPORTED_LANGUAGES
             if self._data.has(lang, "name_usage.tsv")
             for kind, _, word in self._data.rows(lang, "name_usage.tsv")
-            if kind == "list"
+            if kind == wanted
         )
 
     @staticmethod
@@ -79,18 +96,30 @@ class UsageRules:
         known = sorted({lang for lang in langs if lang})
         return f"{kind}@{'+'.join(known)}"
 
-    def _scope(self, scope: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def _scope(self, scope: str) -> _Scope:
         if scope not in self._by_scope:
             kind, _, codes = scope.partition("@")
             wanted = set(codes.split("+")) if codes else None
-            sides: dict[str, set[str]] = {"suffix": set(), "before": set(), "after": set()}
+            sides: dict[str, set[str]] = {s: set() for s in _SIDES}
             for (rule_kind, side, lang), words in self.rules.items():
                 if rule_kind == kind and (wanted is None or lang in wanted) and side in sides:
                     sides[side] |= words
-            self._by_scope[scope] = (
+            before = {w for w in sides["before"] if " " not in w}
+            after = {w for w in sides["after"] if " " not in w}
+            phrases_before = tuple(sorted(sides["before"] - before))
+            phrases_after = tuple(sorted(sides["after"] - after))
+            self._by_scope[scope] = _Scope(
                 frozenset(sides["suffix"]),
-                frozenset(sides["before"]),
-                frozenset(sides["after"]),
+                frozenset(before),
+                frozenset(after),
+                phrases_before,
+                phrases_after,
+                frozenset(p.rsplit(" ", 1)[1] for p in phrases_before),
+                frozenset(p.split(" ", 1)[0] for p in phrases_after),
+                frozenset(sides["alone"]),
+                frozenset(sides["alone-after"]),
+                bool(sides["before"] or sides["alone"]),
+                bool(sides["after"]),
             )
         return self._by_scope[scope]
 
@@ -110,29 +139,86 @@ class UsageRules:
         ``start``, ``end``: the mention in the view; ``o_start``, ``o_end``: in the original;
         ``scope``: which cues apply (`scope`).
         """
-        suffixes, before, after = self._by_scope.get(scope) or self._scope(scope)
+        rules = self._by_scope.get(scope) or self._scope(scope)
+        suffixes = rules.suffixes
         if suffixes and end > start + key_length:
             tail = view[start + key_length : end]
             if tail in suffixes or tail.lstrip("'’") in suffixes:
                 return True
-        if before:
+        if rules.any_before:
             word = ""
             if start > 1 and view[start - 1] == " ":  # the usual case: a word and a space
                 space = view.rfind(" ", max(0, start - REACH), start - 1)
                 word = view[space + 1 : start - 1] if space >= 0 or start <= REACH else ""
             if not word.isalnum():
                 word = word_before(view, start)
-            if word in before:
+            if word in rules.before:
                 return True
-        if after:
+            if word in rules.alone and _alone(view, end, rules.alone_after):
+                return True  # "translated into Azerbaijani.", not "from Armenian specialists"
+            if word in rules.phrase_ends and _ends_with(view, start, rules.phrases_before):
+                return True  # "scheduled for Baku"
+        if rules.any_after:
             word = ""
             if view.startswith(" ", end):
                 stop = view.find(" ", end + 1, end + REACH)
                 word = view[end + 1 : stop] if stop > 0 else ""
             if not word.isalnum():
                 word = word_after(view, end)
-            return word in after
+            if word in rules.after:
+                return True
+            if word in rules.phrase_starts:
+                return _starts_with(view, end, rules.phrases_after)
         return False
+
+
+_SIDES = ("suffix", "before", "after", "alone", "alone-after")
+
+
+class _Scope(NamedTuple):
+    """The cues of one scope, by side; phrases are the cues of several words."""
+
+    suffixes: frozenset[str]
+    before: frozenset[str]
+    after: frozenset[str]
+    phrases_before: tuple[str, ...]
+    phrases_after: tuple[str, ...]
+    phrase_ends: frozenset[str]  # the last word of each phrase before: only then is it read
+    phrase_starts: frozenset[str]  # the first word of each phrase after
+    alone: frozenset[str]
+    alone_after: frozenset[str]
+    any_before: bool  # the words before are read at all
+    any_after: bool
+
+
+def _ends_with(view: str, start: int, phrases: tuple[str, ...]) -> bool:
+    """Whether the words right before ``start`` are one of ``phrases`` (punctuation aside)."""
+    floor = max(0, start - 2 * REACH)
+    words = _VIEW_WORD.findall(view, floor, start)
+    if not words or not view[floor:start].rstrip().endswith(words[-1]):
+        return False  # punctuation between the phrase and the name
+    tail = " ".join(words)
+    return any(tail == phrase or tail.endswith(" " + phrase) for phrase in phrases)
+
+
+def _starts_with(view: str, end: int, phrases: tuple[str, ...]) -> bool:
+    """Whether the words right after ``end`` are one of ``phrases`` (punctuation aside)."""
+    rest = view[end : end + 2 * REACH]
+    words = _VIEW_WORD.findall(rest)
+    if not words or not rest.lstrip().startswith(words[0]):
+        return False
+    head = " ".join(words)
+    return any(head == phrase or head.startswith(phrase + " ") for phrase in phrases)
+
+
+def _alone(view: str, end: int, closing: frozenset[str]) -> bool:
+    """Whether a name stands alone: punctuation or the text's end after it, or a closing
+    word ("and", "by"), not a noun it qualifies ("from Armenian specialists")."""
+    rest = view[end : end + REACH].lstrip(" ")
+    if not rest or not rest[0].isalnum():
+        return True
+    word = _VIEW_WORD.match(rest)
+    return word is not None and word.group() in closing
 
 
 def word_before(view: str, start: int) -> str:
@@ -166,7 +252,7 @@ def word_after(view: str, end: int) -> str:
                 return token
             words = _VIEW_WORD.findall(token)
             if words:
-                return str(words[0])
+                return str(words[0]).lstrip("-")  # "Russian-language": the second half
         if space < 0:
             break
         start = space + 1
