@@ -3,31 +3,40 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BUILT := $(VENV)/.compiled-stamp
+# the modules setup.py compiles live here: an edit to one must reach its compiled copy
+HOT := setup.py $(wildcard src/peyvand/registry/*.py src/peyvand/registry/*.pxd)
 
 .PHONY: demo test lint install bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -c 'import sys; sys.exit("Peyvand needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# recompile the hot loops whose source changed since the install (Cython skips the others)
+$(BUILT): $(STAMP) $(HOT)
+	$(BIN)/python -W ignore setup.py --quiet build_ext --inplace
+	touch $(BUILT)
 
-demo: $(STAMP)
+install: $(BUILT)
+
+demo: $(BUILT)
 	$(BIN)/peyvand demo
 
-test: $(STAMP)
+test: $(BUILT)
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(BUILT)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(BUILT)
 	$(BIN)/python bench/text.py
 
 clean:
-	rm -rf $(VENV) peyvand-demo observatory .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) peyvand-demo observatory .pytest_cache .mypy_cache .ruff_cache build
+	find src -name "*.so" -delete -o -name "*.c" -delete

@@ -36,6 +36,7 @@ _START = attrgetter("start")
 _MATCHED = attrgetter("matched")
 _COMMAS = (",", "،")  # what the prefilter of city lists takes for a comma (keep in step
 # with the list regexes)
+_KNOWN_WORDS = 10_000  # neighbour words remembered (a list's cities recur)
 REACH = 40  # how far before a capital its list neighbour may start
 
 
@@ -54,6 +55,7 @@ class Places:
         self._names = names
         self._cities = cities
         self._joins = frozenset(list_words)
+        self._known: dict[str, bool] = {}  # neighbour words: whether they name a country
         joins = "|".join(regex.escape(w) for w in sorted(list_words, key=len, reverse=True))
         between = rf"(?:,[ \t]*|[ \t]+(?:{joins})[ \t]+)" if joins else r"(?:,[ \t]*)"
         self._next = regex.compile(between + r"(\p{Lu}[\p{L}\p{M}]+)")
@@ -99,55 +101,91 @@ class Places:
         return found
 
     def _listed(self, text: str, item: Link, linked: set[int]) -> bool:
+        """A capital in a list beside a city: a Capitalised word the registry does not know,
+        or in an uncased script one of the known cities.
+
+        Most capitals stand in no list, and most listed ones stand beside a linked name:
+        plain string reads settle those, and the regexes run only for the rest.
+        """
         end = item.end
         if text[end : end + 1] in ("'", "’"):  # past a case ending («Ankara'nın»)
             end += 1
             while end < len(text) and text[end].isalpha():
                 end += 1
-        after = self._next.match(text, end) if self._joined_after(text, end) else None
         start = item.start
-        before = (
-            self._previous.search(text, max(0, start - REACH), start)
-            if self._joined_before(text, start)
-            else None
-        )
-        if self._city(after, linked) or self._city(before, linked):
-            return True
-        if not self._cities or text[start : item.end].isascii():
+        after = self._word_after(text, end)
+        before = self._word_before(text, start)
+        if after < 0 and before < 0:
             return False
-        return self._known_city(self._next_city.match(text, end)) or self._known_city(
-            self._previous_city.search(text, max(0, start - REACH), start)
+        first = text[start]
+        if first.lower() != first.upper():  # a cased script
+            return (
+                after >= 0
+                and after not in linked
+                and self._city(self._next.match(text, end), linked)
+            ) or (
+                before >= 0
+                and before not in linked
+                and self._city(self._previous.search(text, max(0, start - REACH), start), linked)
+            )
+        if not self._cities:
+            return False
+        return (after >= 0 and self._known_city(self._next_city.match(text, end))) or (
+            before >= 0
+            and self._known_city(self._previous_city.search(text, max(0, start - REACH), start))
         )
 
     def _known_city(self, match: regex.Match[str] | None) -> bool:
         """An uncased neighbour that is one of the known cities («تبریز، اردبیل و تهران»)."""
         return match is not None and normalize(match.group(1)).text in self._cities
 
-    def _joined_after(self, text: str, end: int) -> bool:
-        """Whether a comma or a list word follows (most capitals stand in no list: the
-        regexes run only where one may)."""
+    def _word_after(self, text: str, end: int) -> int:
+        """Where the word after a comma or a list word at ``end`` starts; -1: no list here."""
         if text.startswith(_COMMAS, end):
-            return True
-        words = text[end : end + REACH].split(None, 1)
-        return bool(words) and text[end : end + 1] in " \t" and words[0] in self._joins
+            word = end + 1
+        else:
+            if text[end : end + 1] not in (" ", "\t"):
+                return -1
+            words = text[end : end + REACH].split(None, 1)
+            if not words or words[0] not in self._joins:
+                return -1
+            word = text.index(words[0], end) + len(words[0])
+        rest = text[word : word + REACH]
+        return word + len(rest) - len(rest.lstrip(" \t"))
 
-    def _joined_before(self, text: str, start: int) -> bool:
+    def _word_before(self, text: str, start: int) -> int:
+        """Where the word before a comma or a list word ending at ``start`` starts; -1: none."""
         before = text[max(0, start - REACH) : start]
-        blank = before.rstrip(" \t")
-        if blank.endswith(_COMMAS):
-            return True
-        words = blank.rsplit(None, 1)
-        return len(blank) < len(before) and bool(words) and words[-1] in self._joins
+        head = before.rstrip(" \t")
+        if head.endswith(_COMMAS):
+            head = head[:-1]
+        else:
+            words = head.rsplit(None, 1)
+            if len(head) == len(before) or not words or words[-1] not in self._joins:
+                return -1
+            head = head[: len(head) - len(words[-1])]
+            if head[-1:] not in (" ", "\t"):
+                return -1
+            head = head.rstrip(" \t")
+        words = head.rsplit(None, 1)
+        if not words:
+            return -1
+        return start - len(before) + len(head) - len(words[-1])
 
     def _city(self, match: regex.Match[str] | None, linked: set[int]) -> bool:
         """A Capitalised neighbour that is no linked name and no country's or capital's name."""
         if match is None or match.start(1) in linked:
             return False
         word = _APOSTROPHE.split(match.group(1))[0]
-        return (
-            normalize(word, turkic=True).text not in self._names
-            and normalize(word).text not in self._names
-        )
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= _KNOWN_WORDS:
+                self._known.clear()
+            known = self._known[word] = (
+                normalize(word, turkic=True).text in self._names
+                or normalize(word).text in self._names
+            )
+        return not known
 
 
 def _line_firsts(text: str) -> set[int]:
