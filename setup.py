@@ -1,20 +1,23 @@
 """Compiled hot loops. The registry's hit loops run per name found (thousands per megabyte),
 so Cython compiles them to C when it can; `.pxd` files beside them give C types to their
-locals. Every module stays plain Python: without a compiler (or with
-``PEYVAND_PURE_PYTHON=1``) the same code runs interpreted, and a failed compile is not an error.
+locals (annotations are not read as C types: the .py keeps plain Python semantics). Every
+module stays plain Python: without Cython or a compiler, or with ``PEYVAND_PURE_PYTHON=1``,
+the same code runs interpreted, and a module that fails to compile is left interpreted.
 """
 
 import os
+import sys
 
 from setuptools import setup
 
 HOT_LOOPS = [
     "peyvand.registry.stream",  # automaton hits to names (typed by stream.pxd)
-    "peyvand.registry.linker",  # names to links through the context rules
+    "peyvand.registry.linker",  # names to links through the context rules (linker.pxd)
     "peyvand.registry.places",
     "peyvand.registry.usage",
     "peyvand.registry.scan",
 ]
+DIRECTIVES = {"language_level": 3, "annotation_typing": False}
 
 
 def extensions() -> list:
@@ -25,13 +28,18 @@ def extensions() -> list:
         from setuptools import Extension
     except ImportError:
         return []
-    modules = [
-        Extension(name, [os.path.join("src", *name.split(".")) + ".py"], optional=True)
-        for name in HOT_LOOPS
-    ]
-    built = cythonize(modules, language_level=3, quiet=True)
-    for module in built:
-        module.optional = True
+    built = []
+    for name in HOT_LOOPS:
+        source = os.path.join("src", *name.split(".")) + ".py"
+        try:
+            (module,) = cythonize(
+                [Extension(name, [source])], compiler_directives=DIRECTIVES, quiet=True
+            )
+        except Exception as error:  # a module Cython refuses stays interpreted
+            print(f"peyvand: {name} stays interpreted: {error}", file=sys.stderr)
+            continue
+        module.optional = True  # a failing C compile leaves it interpreted too
+        built.append(module)
     return built
 
 

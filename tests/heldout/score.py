@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/heldout/score.py            # check the gold, then score
     .venv/bin/python tests/heldout/score.py --check    # only check the gold files
+    .venv/bin/python tests/heldout/score.py tests/blind  # another set: <dir>/gold and <dir>/docs
 
 Before anything is scored, every gold file is checked against its document: the `document`
 block must match the text, and every actor span must lie inside the text, be non-empty, have
@@ -174,14 +175,24 @@ def _fmt(identity: Any) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check the gold files")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a set folder holding gold/ and docs/ (default: this folder, tests/heldout)",
+    )
     args = parser.parse_args(argv)
+    gold_dir, docs_dir = (
+        (GOLD, DOCS) if args.folder is None else (args.folder / "gold", args.folder / "docs")
+    )
 
     try:
-        mentions = check_all()
+        mentions = check_all(gold_dir, docs_dir)
     except GoldError as exc:
         print(f"REFUSED gold file: {exc}", file=sys.stderr)
         return 2
-    files = len(list(GOLD.glob("*.json")))
+    files = len(list(gold_dir.glob("*.json")))
     print(f"gold OK: {files} files, {mentions} actor mentions")
     if args.check:
         return 0
@@ -189,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     from peyvand.evaluate import evaluate
     from peyvand.pipeline import Pipeline
 
-    report = evaluate(GOLD, DOCS, Pipeline(), kinds=("actors",))
+    report = evaluate(gold_dir, docs_dir, Pipeline(), kinds=("actors",))
     print()
     print(f"{'lang':<6}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")
     for lang in [*report.languages, None]:

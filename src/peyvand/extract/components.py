@@ -96,7 +96,7 @@ def actors(pipeline: Pipeline) -> Component:
             # the mention is the whole word with its endings («Teatrlarının»), and the
             # actor is named by its first mention as written (GUIDELINES, span rule 2)
             end = word_end(doc.text, candidate.end)
-            key = (candidate.type, candidate.name)
+            key = (candidate.type, candidate.refers or candidate.name)  # «Aydın'a»: Barış Aydın
             actor = unknown.get(key)
             if actor is None:
                 actor = Actor(None, ActorType(candidate.type), doc.text[candidate.start : end])

@@ -28,6 +28,7 @@ from peyvand.registry.matcher import TURKIC
 from peyvand.text.normalize import normalize
 
 _PUNCTUATION = ".,;:!?\"'()[]{}<>/«»…"
+_CLAUSE_ENDS = ',;:!?)]»"' + "\u060c\u061b"  # after a title: not a person's name next
 WINDOW = 3
 VERDICTS = 50_000  # words remembered by the title check
 
@@ -125,9 +126,16 @@ class ContextRules:
         """1: the word before a name is a title; 2: it ends a title of several words."""
         word = token.strip(_PUNCTUATION)
         ends = (" " + token, " " + word)
-        verdict = (
-            1 if word in self.titles else 2 if any(t.endswith(ends) for t in self._multiword) else 0
-        )
+        if token[-1:] in _CLAUSE_ENDS:
+            verdict = 0  # «این استاد، قزاق‌ها»: a comma ends the title's phrase
+        else:
+            verdict = (
+                1
+                if word in self.titles
+                else 2
+                if any(t.endswith(ends) for t in self._multiword)
+                else 0
+            )
         if len(self._verdicts) >= VERDICTS:
             self._verdicts.clear()
         self._verdicts[token] = verdict

@@ -140,52 +140,15 @@ class Linker:
             return []
         view = norm.text
         titled = self._context.title_ends(view, marks) if marks else None
-        hard = 0 if titled is None else 1  # plans above it are simple here
         text = norm.original
         plans = self._plans.get(lang)
         if plans is None:
             plans = self._plans[lang] = [None] * len(self._matcher.entries)
-        after_title = self._context.after_title
-        not_the_actor = self._usage.not_the_actor
-        new = tuple.__new__
         links: list[Link | None] = []
-        append = links.append
         kept: list[str] = []  # actors kept by context but dropped later (one sense per discourse)
         decided: dict[str, set[str]] = {}  # the senses cues gave each ambiguous name
         pending: list[Pending] = []
-        for hit in hits:
-            start, end, o_start, o_end, slot, info, score = hit
-            plan = plans[slot] or self._plan(slot, info[2], lang)
-            if plan[0] > hard:  # SIMPLE
-                method = plan[2] if score == 100.0 else "fuzzy"
-                append(new(Link, (plan[1], o_start, o_end, method, score, plan[3], plan[4])))
-                continue
-            if plan is SKIP:
-                continue
-            actor, method, actor_id = plan[1], plan[2], plan[5]
-            if plan[6] and titled and start in titled and after_title(view, start):  # COUNTRY
-                continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
-            if plan[8] and view[start:end] == info[2]:  # FOREIGN
-                continue  # a bare name of other languages that is a word of this one
-            if plan[9]:  # CUES: an ambiguous name
-                sense = self._context.decide(view, start, end, plan[9])
-                if sense is None:
-                    pending.append((len(links), hit, plan))
-                    append(None)
-                    continue
-                decided.setdefault(info[2], set()).add(sense)
-                if sense == BLOCKED:
-                    continue
-                actor_id, actor, method = sense, self._info(sense), "context"
-            usage = plan[7]
-            if actor is None or (
-                usage and not_the_actor(view, text, start, end, o_start, o_end, info[1], usage)
-            ):
-                kept.append(actor_id)
-                continue
-            if score < 100.0:
-                method = "fuzzy"
-            append(new(Link, (actor, o_start, o_end, method, score, plan[3], plan[4])))
+        _walk(self, hits, plans, lang, view, text, titled, links, kept, decided, pending)
         if not pending:
             return links  # type: ignore[return-value]
         linked = {item.actor.id for item in links if item is not None}.union(kept)
@@ -219,3 +182,59 @@ class Linker:
                 continue
             method = "context" if score == 100.0 else "fuzzy"
             links[slot] = Link(actor, o_start, o_end, method, score, plan[NAME], plan[LANG])
+
+
+def _walk(
+    linker: Linker,
+    hits: list[Hit],
+    plans: list[Plan | None],
+    lang: str | None,
+    view: str,
+    text: str,
+    titled: set[int] | None,
+    links: list[Link | None],
+    kept: list[str],
+    decided: dict[str, set[str]],
+    pending: list[Pending],
+) -> None:
+    """The hits through their plans, into ``links`` (None where a name waits for the
+    document's sense). A function of its own so that `linker.pxd` can type its locals when
+    Cython compiles it."""
+    hard = 0 if titled is None else 1  # plans above it are simple here
+    after_title = linker._context.after_title
+    not_the_actor = linker._usage.not_the_actor
+    new = tuple.__new__
+    append = links.append
+    for hit in hits:
+        start, end, o_start, o_end, slot, info, score = hit
+        plan = plans[slot] or linker._plan(slot, info[2], lang)
+        if plan[0] > hard:  # SIMPLE
+            method = plan[2] if score == 100.0 else "fuzzy"
+            append(new(Link, (plan[1], o_start, o_end, method, score, plan[3], plan[4])))
+            continue
+        if plan is SKIP:
+            continue
+        actor, method, actor_id = plan[1], plan[2], plan[5]
+        if plan[6] and titled and start in titled and after_title(view, start):  # COUNTRY
+            continue  # «خانم ایران …», «آقای ایرانی»: a person's name, not the country
+        if plan[8] and view[start:end] == info[2]:  # FOREIGN
+            continue  # a bare name of other languages that is a word of this one
+        if plan[9]:  # CUES: an ambiguous name
+            sense = linker._context.decide(view, start, end, plan[9])
+            if sense is None:
+                pending.append((len(links), hit, plan))
+                append(None)
+                continue
+            decided.setdefault(info[2], set()).add(sense)
+            if sense == BLOCKED:
+                continue
+            actor_id, actor, method = sense, linker._info(sense), "context"
+        usage = plan[7]
+        if actor is None or (
+            usage and not_the_actor(view, text, start, end, o_start, o_end, info[1], usage)
+        ):
+            kept.append(actor_id)
+            continue
+        if score < 100.0:
+            method = "fuzzy"
+        append(new(Link, (actor, o_start, o_end, method, score, plan[3], plan[4])))

@@ -67,6 +67,13 @@ class NameWords:
     clitic: frozenset[str]
     complement: frozenset[str]
     unique: frozenset[str]
+    article: frozenset[str]
+    adjective_ending: frozenset[str]
+    genitive: frozenset[str]
+    purpose: frozenset[str]
+    case: frozenset[str]
+    verb_ending: frozenset[str]
+    lexicon: frozenset[str] = frozenset()  # common words (``common_words.txt``), for ``case``
 
 
 @lru_cache(maxsize=65536)
@@ -146,6 +153,23 @@ def words_before(
         if apostrophe is not None and token[apostrophe.start() + 1].islower():
             break  # «Türkiye'nin», "Iran's": the owner, not the name
         word = NameWord(match.start(), match.end(), key, key in words.generic)
+        if rule.adjectives:  # «Казанского федерального университета»: adjectives only
+            if ends_name(key, words) or not ending_in(key.rsplit("-", 1)[-1], words):
+                break
+            if counted(names) >= limit:
+                break
+            names.append(word)
+            expected = match.start()
+            if token[0].isupper():
+                break  # the first word of the name is the one Capitalised
+            continue
+        if (
+            rule.cased
+            and words.case
+            and opens_sentence(original, match.start())
+            and common_with_case(key, original, words)
+        ):
+            break  # «Etkinliğe Rusya Federasyonu …»: the sentence's word, not the name's
         if rule.cased and not token[0].isupper():
             if key not in words.connector:  # "Students of Khazar University": no connector
                 break
@@ -168,7 +192,45 @@ def words_before(
             names.append(word)
         expected = match.start()
     names.reverse()
+    if rule.adjectives and names and not original[names[0].start].isupper():
+        return []  # «… федерального университета» with no Capitalised first word
     return names
+
+
+def ending_in(key: str, words: NameWords) -> bool:
+    """Whether ``key`` ends with an ``adjective_ending`` (and is longer than it)."""
+    return any(len(key) > len(e) + 1 and key.endswith(e) for e in words.adjective_ending)
+
+
+_SENTENCE_ENDS = frozenset('.!?…:;\n\r"«“')
+_HARDENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}  # Turkic stems that soften before a vowel
+
+
+def opens_sentence(original: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its sentence (or of the text)."""
+    pos = start
+    while pos > 0 and original[pos - 1] in GAP_SET:
+        pos -= 1
+    return pos == 0 or original[pos - 1] in _SENTENCE_ENDS
+
+
+def common_with_case(key: str, original: str, words: NameWords) -> bool:
+    """Whether ``key`` is a common word with a ``case`` ending: its stem is in the common
+    words of the language or is written in lower case, as a word, elsewhere in ``original``
+    («Etkinliğe»: «etkinlik»)."""
+    for ending in words.case:
+        if len(key) < len(ending) + 4 or not key.endswith(ending):
+            continue
+        stem = key[: -len(ending)]
+        stems = {stem}
+        if ending[0] in _HARDENED:  # «etkinliğe»: «etkinlik» + «e»
+            stems.add(stem + _HARDENED[ending[0]])
+        for candidate in stems:
+            if candidate in words.lexicon:
+                return True
+            if re.search(rf"(?<![^\W\d_]){re.escape(candidate)}(?![^\W\d_])", original):
+                return True
+    return False
 
 
 def counted(names: list[NameWord]) -> int:
@@ -240,6 +302,7 @@ class Spans:
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(spans)
+        self.spans = ordered
         self._starts = [start for start, _ in ordered]
         self._ends = [end for _, end in ordered]
         self._reach: list[int] = []  # the furthest end among the spans up to each index
@@ -255,6 +318,13 @@ class Spans:
     def _holder(self, pos: int) -> int | None:
         index = bisect_right(self._starts, pos) - 1  # the last span starting at or before pos
         return index if index >= 0 and self._ends[index] > pos else None
+
+    def holder(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span that holds all of ``start``–``end``, if one does."""
+        index = self._holder(start)
+        if index is None or self._ends[index] < end:
+            return None
+        return self._starts[index], self._ends[index]
 
     def contains(self, start: int, end: int) -> bool:
         """Whether one span holds all of ``start``–``end``."""

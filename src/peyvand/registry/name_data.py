@@ -8,8 +8,17 @@ Two files per language (``lang/<code>/``):
   takes at most, and flags (``endings``: case endings may follow the head inside its word and
   stay outside the name, «Universitetinin»; ``quoted``: only a quoted name counts, «центр
   «Аль-Худа»» but not «центр Баку»; ``adjective``: the head also reads as an adjective and
-  is no head when a Capitalised word follows, «Azərbaycan Mərkəzi Bankı»). A head of more
-  than one word («خانه فرهنگ», "News Agency") is a title of its own (`HeadRule.compound`).
+  is no head when a Capitalised word follows, «Azərbaycan Mərkəzi Bankı»; ``title``: a
+  personal title or a role noun before a person's name, left out of the span, "critic Leila
+  Sahar" → "Leila Sahar"; ``full``: the name has at least two words, a given name and a
+  surname; ``genitive``: lowercase words with a ``genitive`` ending may stand between the head
+  and the Capitalised words, «Министерство культуры Республики Татарстан», «куратор
+  программы Надежда Волкова»; ``whole``: the head alone names the body, «خانه سینما»;
+  ``purpose``: the name holds a word with a ``purpose`` prefix, a definite head with
+  adjectives alone describes, «المجلس الوطني للثقافة» but not «المجلس البلدي»; ``adjectives``:
+  an ``after`` head whose name is adjectives, only the first Capitalised, «Казанского
+  федерального университета»). A head of more than one word («خانه فرهنگ», "News Agency")
+  is a title of its own (`HeadRule.compound`).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
   ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»), ``suffix`` (a word
@@ -22,7 +31,16 @@ Two files per language (``lang/<code>/``):
   word after it, one common noun written in two words: «روزنامه نگاران»), ``clitic`` (a
   conjunction or preposition joined to the next word: «وجامعة» begins another name),
   ``complement`` (a verbal noun and its preposition, one name word after a head: «حفاظت
-  از») and ``unique`` (a generic modifier that leaves a country one such body: «ملی»).
+  از»), ``unique`` (a generic modifier that leaves a country one such body: «ملی»),
+  ``article`` (a prefix that makes the word after a role noun an adjective, not a given
+  name: Arabic «ال», «الكاتب الكبير»), ``adjective_ending`` (an ending of adjectives:
+  Russian «-ского» for ``adjectives`` heads; Arabic nisba «ية», so that a country word
+  without it after a head is a noun in construct state and names the body, «جامعة الكويت»),
+  ``genitive`` (an ending of the lowercase words of a ``genitive`` head), ``purpose`` (the
+  prefixes of a ``purpose`` head: «لل») and ``case`` (a case ending no word inside a name
+  carries: a sentence's first word with one, whose stem is a common word, is no name word,
+  «Etkinliğe Rusya Federasyonu …») and ``verb_ending`` (a lowercase word ending so is a verb,
+  never a genitive complement: «сообщила»).
 """
 
 from __future__ import annotations
@@ -49,6 +67,7 @@ __all__ = [
 
 HEADS_FILE = "actor_heads.tsv"
 WORDS_FILE = "name_words.tsv"
+COMMON_FILE = "common_words.txt"
 ACTOR_TYPES = frozenset({"institution", "organization", "group", "media", "site", "person"})
 ROLES = frozenset(
     {
@@ -66,9 +85,27 @@ ROLES = frozenset(
         "clitic",
         "complement",
         "unique",
+        "article",
+        "adjective_ending",
+        "genitive",
+        "purpose",
+        "case",
+        "verb_ending",
     }
 )
-FLAGS = frozenset({"endings", "quoted", "adjective"})
+FLAGS = frozenset(
+    {
+        "endings",
+        "quoted",
+        "adjective",
+        "title",
+        "full",
+        "genitive",
+        "whole",
+        "purpose",
+        "adjectives",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +124,12 @@ class HeadRule:
     capital: bool = False  # written with a capital: must be capitalised in the text
     extend_left: bool = False  # a ``before`` head ending in a connector ("University of")
     compound: bool = False  # more than one word: a title of its own («خانه فرهنگ»)
+    title: bool = False  # a title or role before a person's name, left out of the span
+    full: bool = False  # the name has two words at least
+    genitive: bool = False  # lowercase genitive words may follow the head
+    whole: bool = False  # the head alone is a name
+    purpose: bool = False  # the name needs a word with a ``purpose`` prefix
+    adjectives: bool = False  # an ``after`` head named by adjectives («… федерального»)
 
 
 def head_keys(head: str, lang: str) -> list[str]:
@@ -117,6 +160,8 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
             raise LanguageDataError(f"{where}: max name words must be a positive integer")
         if flags - FLAGS:
             raise LanguageDataError(f"{where}: unknown flags {sorted(flags - FLAGS)}")
+        if "title" in flags and (actor_type != "person" or position != "before"):
+            raise LanguageDataError(f"{where}: a title is a person head before the name")
         cased = head.lower() != head.upper()
         head_words = word_key(head, words.turkic).split(" ")
         last_word = head_words[-1]
@@ -136,6 +181,12 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
                 and cased
                 and (last_word in words.connector or last_word in words.forward_connector),
                 compound=len(head_words) > 1,
+                title="title" in flags,
+                full="full" in flags,
+                genitive="genitive" in flags,
+                whole="whole" in flags,
+                purpose="purpose" in flags,
+                adjectives="adjectives" in flags,
             )
         )
     return rules
@@ -152,7 +203,12 @@ def read_words(data: LanguageData, lang: str) -> NameWords:
             for key in joined_variants(row[0], turkic=turkic):  # ZWNJ kept or not
                 if key.strip():
                     roles[row[1]].add(key.strip())
-    return NameWords(turkic=turkic, **{role: frozenset(keys) for role, keys in roles.items()})
+    lexicon: frozenset[str] = frozenset()
+    if roles["case"] and data.has(lang, COMMON_FILE):  # what the ``case`` rule calls common
+        lexicon = frozenset(word_key(w, turkic) for w in data.lines(lang, COMMON_FILE))
+    return NameWords(
+        turkic=turkic, lexicon=lexicon, **{role: frozenset(keys) for role, keys in roles.items()}
+    )
 
 
 def merge_words(parts: Sequence[NameWords]) -> NameWords:

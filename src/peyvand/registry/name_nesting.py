@@ -20,13 +20,17 @@ broadcaster"). What tells the two apart:
   centre of Iran", "a private Kuwaiti channel": it does not say which of the country's
   centres or channels. A word that is neither («رایزنی» in «کتابخانه رایزنی فرهنگی ایران»,
   «حفاظت از میراث» in the heritage service) makes it a name.
-* Three exceptions keep a name. A modifier that leaves the country one such body (``unique``:
-  «ملی», national) identifies it, as the guidelines' "definite, unique organization" does:
-  «کتابخانه ملی آذربایجان». A compound head is a title of its own («خانه فرهنگ», "culture
-  house": «خانه فرهنگ ترکیه» names the house). And a phrase the writer set in quotes as a
-  whole is a name. Sites are not concerned: a described heritage place is still a site
-  (GUIDELINES, Sites).
+* Four exceptions keep a name. A head in construct state with a country noun (Arabic «جامعة
+  الكويت», the University of Kuwait; a country adjective has the nisba ending,
+  ``adjective_ending`` of ``name_words.tsv``: «قناة كويتية») names the body. A modifier
+  that leaves the country one such body (``unique``: «ملی», national) identifies it, as the
+  guidelines' "definite, unique organization" does: «کتابخانه ملی آذربایجان». A compound
+  head is a title of its own («خانه فرهنگ», "culture house": «خانه فرهنگ ترکیه» names the
+  house). And a phrase the writer set in quotes as a whole is a name. Sites are not
+  concerned: a described heritage place is still a site (GUIDELINES, Sites).
 
+`around_link` reads a longer name around a registry name that ends with the head («Naxçıvan
+Muxtar Respublikasının Mədəniyyət Nazirliyi» holds the registry's «Mədəniyyət Nazirliyi»), and
 `nest` then applies the longest-name rule between the two sources of actor mentions: a
 registry link inside an unlinked name is dropped (the country in «… جمهوری آذربایجان», the
 parent institute in «Yunus Emre Enstitüsü Gence Türk Kültür Merkezi»). Sites are another
@@ -38,14 +42,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from peyvand.registry.name_bounds import CLOSE_QUOTES, OPEN_QUOTES, NameWord, NameWords, Spans
+from peyvand.registry.name_bounds import (
+    CLOSE_QUOTES,
+    GAP,
+    OPEN_QUOTES,
+    NameWord,
+    NameWords,
+    Spans,
+    common_with_case,
+    opens_sentence,
+    words_before,
+)
 
 if TYPE_CHECKING:
     from peyvand.registry.linker import Link
     from peyvand.registry.name_data import HeadRule
     from peyvand.registry.unlinked import UnlinkedCandidate
 
-__all__ = ["NESTED_COUNTRIES", "describes", "nest"]
+__all__ = ["NESTED_COUNTRIES", "around_link", "describes", "nest"]
 
 # ``Doc.stash`` key: the countries (start, end, id; original offsets) that `nest` left out
 # of the actor layer because a name holds them; the institutions layer reads its sponsors
@@ -66,8 +80,8 @@ def describes(
     start, end, hs = span
     if rule.type == "site":
         return False  # a described heritage place is still annotated as a site (GUIDELINES)
-    if rule.cased and original[hs].isupper():
-        return False  # capitalisation marks a proper name
+    if rule.cased and (original[hs].isupper() or (rule.adjectives and original[start].isupper())):
+        return False  # capitalisation marks a proper name («Казанского федерального …»)
     if rule.compound:
         return False  # «خانه فرهنگ ترکیه»: the head is a title
     before = original[start - 1] if start > 0 else ""
@@ -76,6 +90,8 @@ def describes(
         return False  # quoted whole by the writer
     if any(word.key in words.unique for word in names):
         return False  # «کتابخانه ملی آذربایجان»: the country's one national library
+    if construct(names, rule, words, countries):
+        return False  # «جامعة الكويت»: the University of Kuwait
     country = False
     for word in names:
         if word.connector or word.generic:
@@ -84,6 +100,53 @@ def describes(
             return False  # a word that names something
         country = True
     return country
+
+
+def construct(
+    names: Sequence[NameWord], rule: HeadRule, words: NameWords, countries: Spans
+) -> bool:
+    """Whether the head stands in construct state with a country noun right after it (Arabic
+    «جامعة الكويت», "the University of Kuwait"): a country word without an adjective ending
+    (the nisba «ية» of «قناة كويتية», "a Kuwaiti channel") names the body."""
+    if rule.cased or not words.adjective_ending or not names:
+        return False
+    first = names[0]
+    if first.connector or not countries.overlaps(first.start, first.end):
+        return False
+    return not any(
+        len(first.key) > len(e) + 1 and first.key.endswith(e) for e in words.adjective_ending
+    )
+
+
+def around_link(
+    original: str,
+    he: int,
+    rule: HeadRule,
+    words: NameWords,
+    head_starts: set[int],
+    linked: Spans,
+) -> int | None:
+    """Where a name begins whose head ends a linked name, read on before it: «Naxçıvan Muxtar
+    Respublikasının Mədəniyyət Nazirliyi» holds «Mədəniyyət Nazirliyi», the republic's
+    ministry, but is another body. Only in cased scripts, only Capitalised words that are no
+    link themselves: a country before the link («Rusiya Mədəniyyət Nazirliyi») is the
+    registry's to name. A sentence's first word is no part of it when it is alone or a common
+    word: «Layihə Mədəniyyət Nazirliyi ilə …» names the registry's ministry."""
+    holder = linked.holder(he - 1, he)
+    if holder is None or rule.before or not rule.cased:
+        return None
+    if holder[1] < he or GAP.search(original, he, holder[1]):
+        return None  # the head is inside the registry's name, not at its end
+    names = words_before(original, holder[0], rule, words, head_starts)
+    if names and opens_sentence(original, names[0].start):
+        first = names[0].key
+        if len(names) == 1 or first in words.lexicon or common_with_case(first, original, words):
+            names = names[1:]  # «Layihə …», «Premyerada …»: the sentence's word
+    if not names or any(linked.overlaps(w.start, w.end) for w in names):
+        return None
+    if all(w.generic or w.connector for w in names):
+        return None
+    return names[0].start
 
 
 def nest(

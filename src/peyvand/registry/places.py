@@ -14,10 +14,8 @@ Two positions, read on the original text after linking:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate, compress
+from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -31,7 +29,6 @@ if TYPE_CHECKING:
 _DATELINE = regex.compile(r"\s*[,،—–-]\s*\d|\s*\(")
 _DASH_DATELINE = regex.compile(r"[ \t]*[—–][ \t]")
 _APOSTROPHE = regex.compile(r"['’]")
-_BLANK_LED = re.compile(r"\n[ \t]+")  # a line that starts with blanks
 _START = attrgetter("start")
 _MATCHED = attrgetter("matched")
 _COMMAS = (",", "،")  # what the prefilter of city lists takes for a comma (keep in step
@@ -89,9 +86,13 @@ class Places:
     def _datelines(self, text: str, links: list[Link], starts: list[int]) -> set[int]:
         """Indexes of the links that open a line as its dateline."""
         found = set()
-        for first in _line_firsts(text).intersection(starts):
-            index = bisect_left(starts, first)
-            start, end = links[index].start, links[index].end
+        for index, start in enumerate(starts):
+            before = start - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if before >= 0 and text[before] != "\n":
+                continue  # the usual case: a link inside a line
+            end = links[index].end
             upper = text[start:end].isupper()
             capital = links[index].matched in self._capitals
             if _DASH_DATELINE.match(text, end) or (
@@ -186,12 +187,3 @@ class Places:
                 or normalize(word).text in self._names
             )
         return not known
-
-
-def _line_firsts(text: str) -> set[int]:
-    """Where each line's first character is (and, for a line led by blanks, its first
-    non-blank), computed at C speed: the corpus has thousands of lines per megabyte."""
-    firsts = set(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
-    firsts.update(map(re.Match.end, _BLANK_LED.finditer(text)))
-    firsts.add(len(text) - len(text.lstrip(" \t")))
-    return firsts

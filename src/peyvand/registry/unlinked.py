@@ -24,6 +24,11 @@ that a ``compound`` word makes a common noun («روزنامه نگاران») n
 right before the words of an ``after`` head, with no connector between, is read on: «Yunus
 Emre Enstitüsü Gence Türk Kültür Merkezi» is one name, a branch named after its parent.
 
+Persons: a title or role head («آقای», "critic", «куратор») is read by
+`peyvand.registry.name_persons`, which leaves the title out of the span and finds the
+person's later mentions by surname. A head that ends a registry name may still end a longer,
+unknown name (`peyvand.registry.name_nesting.around_link`).
+
 Speed: one Aho–Corasick automaton per set of languages, built lazily from the data, finds
 the heads in the normalized view in one pass; only the few places where a head occurs are
 looked at more closely, on the original text.
@@ -72,7 +77,8 @@ from peyvand.registry.name_data import (
     read_rules,
     read_words,
 )
-from peyvand.registry.name_nesting import describes
+from peyvand.registry.name_nesting import around_link, describes
+from peyvand.registry.name_persons import genitive_word, read_person, with_later_mentions
 from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["ACTOR_TYPES", "HeadRule", "UnlinkedCandidate", "UnlinkedFinder"]
@@ -87,6 +93,7 @@ class UnlinkedCandidate:
     head: str  # the head word as written in the data file
     start: int  # original offsets
     end: int
+    refers: str | None = None  # a later mention by surname: the person's first name found
 
 
 class UnlinkedFinder:
@@ -203,7 +210,8 @@ class UnlinkedFinder:
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
         found: list[UnlinkedCandidate] = []
         for hs, he, goes_on, rules in hits:
-            if linked.overlaps(hs, he):
+            inside = linked.overlaps(hs, he)
+            if inside and linked.holder(hs, he) is None:
                 continue
             if len(rules) > 1:  # the row written as in the text first («مؤسسه», «موسسه»)
                 written = original[hs:he]
@@ -216,7 +224,19 @@ class UnlinkedFinder:
                 if rule.capital and not original[hs].isupper():
                     continue
                 words = merged or self.words(rule.lang)
-                if rule.before:
+                if inside:  # the registry's name ends with the head: a longer name?
+                    start = around_link(original, he, rule, words, head_starts, linked)
+                    candidate = None
+                    if start is not None:
+                        name = original[start:he]
+                        candidate = UnlinkedCandidate(name, rule.type, rule.head, start, he)
+                elif rule.title:
+                    span = read_person(original, he, rule, words, head_starts, linked, hs)
+                    candidate = None
+                    if span is not None:
+                        name = original[span[0] : span[1]]
+                        candidate = UnlinkedCandidate(name, rule.type, rule.head, *span)
+                elif rule.before:
                     candidate = self._before(original, hs, he, rule, words, head_starts, named)
                 else:
                     candidate = self._after(
@@ -224,7 +244,8 @@ class UnlinkedFinder:
                     )
                 if candidate is not None:
                     found.append(candidate)
-        return without_overlaps(found)
+        chosen = without_overlaps(found)
+        return with_later_mentions(original, chosen, linked)
 
     # --- names after a head («موسسه الهدی», "University of Tehran») -------------------------
     def _before(
@@ -267,6 +288,9 @@ class UnlinkedFinder:
         names: list[NameWord] = []
         pending: list[NameWord] = []  # connectors waiting for a name word after them
         linked = False
+        capital = False  # a Capitalised name word was read (a ``genitive`` head's words end)
+        purpose = False  # a ``purpose`` word was read: only definite words may follow
+        definite = (*words.article, *words.purpose, *(f"و{a}" for a in words.article))
         while True:
             match = TOKEN.match(original, pos)
             if match is None:
@@ -278,6 +302,9 @@ class UnlinkedFinder:
             if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
                 names = names[:-1]  # is the verb's first part
                 break
+            if purpose and not key.startswith(definite):
+                break  # «المجلس الأعلى للثقافة ندوة»: an indefinite word ends a definite name
+            purpose = purpose or (rule.purpose and key.startswith(tuple(words.purpose)))
             word = NameWord(match.start(), match.end(), key, key in words.generic)
             phrase = None
             if not pending and all(w.generic for w in names):  # the head's complement
@@ -287,6 +314,18 @@ class UnlinkedFinder:
                     break
                 word.end = phrase
                 names.append(word)
+            elif rule.genitive and not capital and not match.group()[0].isupper():
+                if key in words.genitive:  # «культуры и туризма»: a conjunction between
+                    word.connector = True
+                    pending.append(word)
+                elif not genitive_word(key, words) or counted(names) >= rule.max_words:
+                    break
+                else:
+                    names.extend(pending)
+                    pending.clear()
+                    names.append(word)
+            elif rule.genitive and not capital and pending:
+                break  # «Министерство культуры и Россотрудничество»: another name
             elif rule.cased and not match.group()[0].isupper():
                 if key not in words.connector and key not in words.forward_connector:
                     break
@@ -306,16 +345,23 @@ class UnlinkedFinder:
                 names.extend(pending)
                 pending.clear()
                 names.append(word)
+                capital = capital or match.group()[0].isupper()
             gap = GAP.match(original, word.end)
             if gap is None:
                 break
             pos = gap.end()
         while names and names[-1].connector:
             names.pop()
-        if not names or all(w.generic for w in left + names if not w.connector):
-            return None
         if previous_key(original, start, words) in words.determiner:
             return None  # «این دانشگاه …», «в этом университете …»
+        if rule.whole and not names:  # «خانه سینما»: the head is the name
+            return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
+        if not names or all(w.generic for w in left + names if not w.connector):
+            return None
+        if rule.purpose and not any(
+            w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
+        ):
+            return None  # «المجلس البلدي»: a definite head with adjectives describes
         end = names[-1].end
         if describes(left + names, rule, words, original, (start, end, hs), countries):
             return None  # «مرکز فرهنگی ایران»: a description, annotated by its country

@@ -7,17 +7,22 @@ read by their position, in `peyvand.registry.places`); a demonym names a languag
 data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital``, ``demonym``, or
 ``name`` for a country's plain name, as in «Azerbaycan Türkçesi», a language),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
-ending on the name's own word), and the cue. A ``before`` or ``after`` cue may be several
+ending on the name's own word; ``prefix``: a clitic joined before it, Arabic «ب» "in" in
+«ببغداد»), and the cue. A ``before`` or ``after`` cue may be several
 words: "scheduled for" (a capital as the place of a planned event, where «для Баку» alone is
 the government), «فارسی و» («ادبیات فارسی و آذربایجانی»: a demonym joined to a language).
 A word of side ``alone`` marks a language only when the demonym stands alone, with no noun
 after it ("translated into Azerbaijani", "in Persian and Russian", but not "from Armenian
 specialists"); the words of side ``alone-after`` may follow it and leave it alone ("and",
 "by"). A hyphenated compound reads its second half as the word after ("Russian-language").
-The words around a name are read from the normalized view, which is what the cues are
-normalized to. Rows of kind ``list`` (side ``between``) are the words that join an
-enumeration, and rows of kind ``city`` (side ``list``) the cities of uncased scripts that
-make a capital beside them a place in a list; both are read by `peyvand.registry.places`.
+A cue also holds across a coordination: in "in Turkish, Azerbaijani and Kazakh" the
+"in" before the first item makes each item a language, and in "Azerbaijani and Kazakh verse"
+the "verse" after the last does (`_previous_item`, `_next_item`; a comma carries only the
+``alone`` cues and the cues after, so "in Baku, Moscow said" keeps Moscow). The words around a
+name are read from the normalized view, which is what the cues are normalized to. Rows of
+kind ``list`` (side ``between``) are the words that join an enumeration (read here and by
+`peyvand.registry.places`), and rows of kind ``city`` (side ``list``) the cities of uncased
+scripts that make a capital beside them a place in a list (`peyvand.registry.places`).
 """
 
 from __future__ import annotations
@@ -108,6 +113,12 @@ class UsageRules:
             after = {w for w in sides["after"] if " " not in w}
             phrases_before = tuple(sorted(sides["before"] - before))
             phrases_after = tuple(sorted(sides["after"] - after))
+            joins = frozenset(
+                word
+                for (rule_kind, _, lang), words in self.rules.items()
+                if rule_kind == "list" and (wanted is None or lang in wanted)
+                for word in words
+            )
             self._by_scope[scope] = _Scope(
                 frozenset(sides["suffix"]),
                 frozenset(before),
@@ -120,6 +131,8 @@ class UsageRules:
                 frozenset(sides["alone-after"]),
                 bool(sides["before"] or sides["alone"]),
                 bool(sides["after"]),
+                frozenset(sides["prefix"]),
+                joins,
             )
         return self._by_scope[scope]
 
@@ -145,6 +158,11 @@ class UsageRules:
             tail = view[start + key_length : end]
             if tail in suffixes or tail.lstrip("'’") in suffixes:
                 return True
+        if start > 0 and view[start - 1].isalpha():  # after a clitic: «الأذربيجانية»
+            clitic = _clitic(view, start)
+            if clitic in rules.prefixes:
+                return True  # «ببغداد»: "in Baghdad"
+            start -= len(clitic)  # the words before are those before the whole word
         if rules.any_before:
             word = ""
             if start > 1 and view[start - 1] == " ":  # the usual case: a word and a space
@@ -152,12 +170,18 @@ class UsageRules:
                 word = view[space + 1 : start - 1] if space >= 0 or start <= REACH else ""
             if not word.isalnum():
                 word = word_before(view, start)
-            if word in rules.before:
+            if _before(view, start, end, word, rules, True):
                 return True
-            if word in rules.alone and _alone(view, end, rules.alone_after):
-                return True  # "translated into Azerbaijani.", not "from Armenian specialists"
-            if word in rules.phrase_ends and _ends_with(view, start, rules.phrases_before):
-                return True  # "scheduled for Baku"
+            if rules.joins and (word in rules.joins or _comma_before(view, start)):
+                item, joined = start, True
+                for _ in range(HOPS):  # "in Turkish, Azerbaijani and Kazakh"
+                    found = _previous_item(view, item, rules.joins)
+                    if found is None:
+                        break
+                    item, by_word = found
+                    joined = joined and by_word
+                    if _before(view, item, end, word_before(view, item), rules, joined):
+                        return True
         if rules.any_after:
             word = ""
             if view.startswith(" ", end):
@@ -165,14 +189,39 @@ class UsageRules:
                 word = view[end + 1 : stop] if stop > 0 else ""
             if not word.isalnum():
                 word = word_after(view, end)
-            if word in rules.after:
+            if _after(view, end, word, rules):
                 return True
-            if word in rules.phrase_starts:
-                return _starts_with(view, end, rules.phrases_after)
+            if rules.joins and (word in rules.joins or view[end : end + 1] in _COMMAS):
+                item = end
+                for _ in range(HOPS):  # "Azerbaijani and Kazakh verse"
+                    following = _next_item(view, item, rules.joins)
+                    if following is None:
+                        break
+                    item = following
+                    if _after(view, item, word_after(view, item), rules):
+                        return True
         return False
 
 
-_SIDES = ("suffix", "before", "after", "alone", "alone-after")
+def _before(view: str, start: int, end: int, word: str, rules: _Scope, joined: bool) -> bool:
+    """Whether the cues before the item at ``start`` make the name ending at ``end`` a place
+    or a language; ``joined``: no comma between them (only ``alone`` cues cross a comma)."""
+    if joined and word in rules.before:
+        return True
+    if word in rules.alone and _alone(view, end, rules.alone_after):
+        return True  # "translated into Azerbaijani.", not "from Armenian specialists"
+    return joined and word in rules.phrase_ends and _ends_with(view, start, rules.phrases_before)
+
+
+def _after(view: str, end: int, word: str, rules: _Scope) -> bool:
+    if word in rules.after:
+        return True
+    return word in rules.phrase_starts and _starts_with(view, end, rules.phrases_after)
+
+
+_SIDES = ("suffix", "before", "after", "alone", "alone-after", "prefix")
+_COMMAS = (",", "،")
+HOPS = 2  # items of a coordination a cue reaches across
 
 
 class _Scope(NamedTuple):
@@ -189,6 +238,71 @@ class _Scope(NamedTuple):
     alone_after: frozenset[str]
     any_before: bool  # the words before are read at all
     any_after: bool
+    prefixes: frozenset[str]  # clitics joined before the name
+    joins: frozenset[str]  # the words that join a coordination ("and", «و»)
+
+
+def _clitic(view: str, start: int) -> str:
+    """The letters joined before ``start`` in its word («ب» in «ببغداد»)."""
+    floor = max(0, start - 4)
+    space = view.rfind(" ", floor, start)
+    return view[space + 1 if space >= 0 else floor : start]
+
+
+def _comma_before(view: str, start: int) -> bool:
+    head = view[max(0, start - 3) : start].rstrip(" ")
+    return head[-1:] in _COMMAS
+
+
+def _previous_item(view: str, start: int, joins: frozenset[str]) -> tuple[int, bool] | None:
+    """The start of the item listed before the name at ``start`` ("Turkish" before "and
+    Azerbaijani"; "Turkish" before ", Azerbaijani"), and whether a word joined them rather
+    than a comma; None if no item of one word is listed right before it."""
+    i = start
+    while i > 0 and view[i - 1] == " ":
+        i -= 1
+    if i == 0:
+        return None
+    if view[i - 1] in _COMMAS:
+        i, by_word = i - 1, False
+    else:
+        space = view.rfind(" ", max(0, i - 12), i)
+        if space < 0 or view[space + 1 : i] not in joins:
+            return None
+        i, by_word = space, True
+    while i > 0 and view[i - 1] == " ":
+        i -= 1
+    if i == 0 or not view[i - 1].isalnum():
+        return None
+    space = view.rfind(" ", max(0, i - REACH), i)
+    return (space + 1 if space >= 0 else 0), by_word
+
+
+def _next_item(view: str, end: int, joins: frozenset[str]) -> int | None:
+    """The end of the item listed after the name ending at ``end`` ("Kazakh" in "Azerbaijani
+    and Kazakh verse"); None if no item of one word follows."""
+    size = len(view)
+    i = end
+    while i < size and view[i] == " ":
+        i += 1
+    if i < size and view[i] in _COMMAS:
+        i += 1
+        while i < size and view[i] == " ":
+            i += 1
+        space = view.find(" ", i, i + 12)
+        if space > 0 and view[i:space] in joins:
+            i = space + 1
+    else:
+        space = view.find(" ", i, i + 12)
+        if space < 0 or view[i:space] not in joins:
+            return None
+        i = space + 1
+    while i < size and view[i] == " ":
+        i += 1
+    stop = i
+    while stop < size and (view[stop].isalnum() or view[stop] in "'’-"):
+        stop += 1
+    return stop if stop > i else None
 
 
 def _ends_with(view: str, start: int, phrases: tuple[str, ...]) -> bool:
