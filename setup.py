@@ -5,6 +5,7 @@ module stays plain Python: without Cython or a compiler, or with ``PEYVAND_PURE_
 the same code runs interpreted, and a module that fails to compile is left interpreted.
 """
 
+import glob
 import os
 import sys
 
@@ -13,8 +14,8 @@ from setuptools import setup
 HOT_LOOPS = [
     "peyvand.registry.stream",  # automaton hits to names (typed by stream.pxd)
     "peyvand.registry.linker",  # names to links through the context rules (linker.pxd)
-    "peyvand.registry.places",
-    "peyvand.registry.usage",
+    "peyvand.registry.places",  # datelines and city lists per capital (places.pxd)
+    "peyvand.registry.usage",  # cue checks per capital or demonym (usage.pxd)
     "peyvand.registry.scan",
 ]
 DIRECTIVES = {"language_level": 3, "annotation_typing": False}
@@ -37,6 +38,8 @@ def extensions() -> list:
             )
         except Exception as error:  # a module Cython refuses stays interpreted
             print(f"peyvand: {name} stays interpreted: {error}", file=sys.stderr)
+            for old in glob.glob(source[: -len(".py")] + ".*.so"):
+                os.remove(old)  # an older build would shadow the source
             continue
         module.optional = True  # a failing C compile leaves it interpreted too
         built.append(module)

@@ -114,8 +114,8 @@ class Places:
             while end < len(text) and text[end].isalpha():
                 end += 1
         start = item.start
-        after = self._word_after(text, end)
-        before = self._word_before(text, start)
+        after = word_after(text, end, self._joins)
+        before = word_before(text, start, self._joins)
         if after < 0 and before < 0:
             return False
         first = text[start]
@@ -140,39 +140,6 @@ class Places:
         """An uncased neighbour that is one of the known cities («تبریز، اردبیل و تهران»)."""
         return match is not None and normalize(match.group(1)).text in self._cities
 
-    def _word_after(self, text: str, end: int) -> int:
-        """Where the word after a comma or a list word at ``end`` starts; -1: no list here."""
-        if text.startswith(_COMMAS, end):
-            word = end + 1
-        else:
-            if text[end : end + 1] not in (" ", "\t"):
-                return -1
-            words = text[end : end + REACH].split(None, 1)
-            if not words or words[0] not in self._joins:
-                return -1
-            word = text.index(words[0], end) + len(words[0])
-        rest = text[word : word + REACH]
-        return word + len(rest) - len(rest.lstrip(" \t"))
-
-    def _word_before(self, text: str, start: int) -> int:
-        """Where the word before a comma or a list word ending at ``start`` starts; -1: none."""
-        before = text[max(0, start - REACH) : start]
-        head = before.rstrip(" \t")
-        if head.endswith(_COMMAS):
-            head = head[:-1]
-        else:
-            words = head.rsplit(None, 1)
-            if len(head) == len(before) or not words or words[-1] not in self._joins:
-                return -1
-            head = head[: len(head) - len(words[-1])]
-            if head[-1:] not in (" ", "\t"):
-                return -1
-            head = head.rstrip(" \t")
-        words = head.rsplit(None, 1)
-        if not words:
-            return -1
-        return start - len(before) + len(head) - len(words[-1])
-
     def _city(self, match: regex.Match[str] | None, linked: set[int]) -> bool:
         """A Capitalised neighbour that is no linked name and no country's or capital's name."""
         if match is None or match.start(1) in linked:
@@ -187,3 +154,38 @@ class Places:
                 or normalize(word).text in self._names
             )
         return not known
+
+
+def word_after(text: str, end: int, joins: frozenset[str]) -> int:
+    """Where the word after a comma or a list word at ``end`` starts; -1: no list here."""
+    if text.startswith(_COMMAS, end):
+        word = end + 1
+    else:
+        if text[end : end + 1] not in (" ", "\t"):
+            return -1
+        words = text[end : end + REACH].split(None, 1)
+        if not words or words[0] not in joins:
+            return -1
+        word = text.index(words[0], end) + len(words[0])
+    rest = text[word : word + REACH]
+    return word + len(rest) - len(rest.lstrip(" \t"))
+
+
+def word_before(text: str, start: int, joins: frozenset[str]) -> int:
+    """Where the word before a comma or a list word ending at ``start`` starts; -1: none."""
+    before = text[max(0, start - REACH) : start]
+    head = before.rstrip(" \t")
+    if head.endswith(_COMMAS):
+        head = head[:-1]
+    else:
+        words = head.rsplit(None, 1)
+        if len(head) == len(before) or not words or words[-1] not in joins:
+            return -1
+        head = head[: len(head) - len(words[-1])]
+        if head[-1:] not in (" ", "\t"):
+            return -1
+        head = head.rstrip(" \t")
+    words = head.rsplit(None, 1)
+    if not words:
+        return -1
+    return start - len(before) + len(head) - len(words[-1])

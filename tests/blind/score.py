@@ -1,8 +1,8 @@
-"""Score actor extraction on the held-out set, per language, and list every mistake.
+"""Score actor extraction on the blind set, per language, and list every mistake.
 
-    .venv/bin/python tests/heldout/score.py            # check the gold, then score
-    .venv/bin/python tests/heldout/score.py --check    # only check the gold files
-    .venv/bin/python tests/heldout/score.py tests/blind  # another set: <dir>/gold and <dir>/docs
+    .venv/bin/python tests/blind/score.py            # check the gold, then score
+    .venv/bin/python tests/blind/score.py --check    # only check the gold files
+    .venv/bin/python tests/blind/score.py DIR        # another set: DIR/gold and DIR/docs
 
 Before anything is scored, every gold file is checked against its document: the `document`
 block must match the text, and every actor span must lie inside the text, be non-empty, have
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         nargs="?",
         type=Path,
         default=None,
-        help="a set folder holding gold/ and docs/ (default: this folder, tests/heldout)",
+        help="a set folder holding gold/ and docs/ (default: this folder, tests/blind)",
     )
     args = parser.parse_args(argv)
     gold_dir, docs_dir = (

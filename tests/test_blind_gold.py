@@ -1,29 +1,29 @@
-"""The held-out actor set (tests/heldout) must stay well-formed: every gold span inside its
+"""The blind actor set (tests/blind) must stay well-formed: every gold span inside its
 document and on word boundaries. Only the gold is checked here; the set is never scored in
-the test suite, so that no floor or rule is tuned on it (see tests/heldout/README.md)."""
+the test suite, so that no floor or rule is tuned on it (see tests/blind/README.md)."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 
-SCORE = Path(__file__).resolve().parent / "heldout" / "score.py"
+SCORE = Path(__file__).resolve().parent / "blind" / "score.py"
 
 
 def _score_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("heldout_score", SCORE)
+    spec = importlib.util.spec_from_file_location("blind_score", SCORE)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_heldout_gold_is_well_formed() -> None:
+def test_blind_gold_is_well_formed() -> None:
     score = _score_module()
     assert score.check_all() > 0
 
 
-def test_heldout_check_refuses_a_bad_span(tmp_path: Path) -> None:
+def test_blind_check_refuses_a_bad_span(tmp_path: Path) -> None:
     import json
 
     score = _score_module()
