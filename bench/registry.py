@@ -35,6 +35,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from peyvand.compiled import compiled_modules
 from peyvand.ingest.files import read_document
 from peyvand.lang import LanguageData
 from peyvand.registry.actors import ActorEntry
@@ -218,6 +219,8 @@ def main() -> None:
         f"(pickle {size / 2**20:.0f} MiB)"
     )
     print(f"machine: a 1M-iteration Python loop takes {calibration():.0f} ms (best of 5)")
+    compiled = [name.rsplit(".", 1)[-1] for name in compiled_modules()]
+    print("compiled (setup.py):", ", ".join(compiled) or "none, all interpreted")
     print(f"{passes} passes per column, best / median MB/s; pid {os.getpid()}")
     print()
     columns = ["bare iter", "unanchored", "matcher", "link", "normalize+link"]
