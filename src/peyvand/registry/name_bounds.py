@@ -73,6 +73,8 @@ class NameWords:
     purpose: frozenset[str]
     case: frozenset[str]
     verb_ending: frozenset[str]
+    conjunction: frozenset[str]  # joined to the next word («و»): a definite word stays one
+    softened: frozenset[str]  # a soft consonant and its hard form («ğk»): «etkinliğe»
     lexicon: frozenset[str] = frozenset()  # common words (``common_words.txt``), for ``case``
 
 
@@ -203,7 +205,6 @@ def ending_in(key: str, words: NameWords) -> bool:
 
 
 _SENTENCE_ENDS = frozenset('.!?…:;\n\r"«“')
-_HARDENED = {"ğ": "k", "b": "p", "c": "ç", "d": "t"}  # Turkic stems that soften before a vowel
 
 
 def opens_sentence(original: str, start: int) -> bool:
@@ -223,8 +224,9 @@ def common_with_case(key: str, original: str, words: NameWords) -> bool:
             continue
         stem = key[: -len(ending)]
         stems = {stem}
-        if ending[0] in _HARDENED:  # «etkinliğe»: «etkinlik» + «e»
-            stems.add(stem + _HARDENED[ending[0]])
+        for pair in words.softened:  # «etkinliğe»: «etkinlik» + «e», the «k» softened
+            if ending.startswith(pair[0]) and len(ending) > 1:
+                stems.add(stem + pair[1])
         for candidate in stems:
             if candidate in words.lexicon:
                 return True

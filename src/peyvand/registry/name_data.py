@@ -91,6 +91,8 @@ ROLES = frozenset(
         "purpose",
         "case",
         "verb_ending",
+        "conjunction",
+        "softened",
     }
 )
 FLAGS = frozenset(

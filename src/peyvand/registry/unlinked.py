@@ -290,7 +290,11 @@ class UnlinkedFinder:
         linked = False
         capital = False  # a Capitalised name word was read (a ``genitive`` head's words end)
         purpose = False  # a ``purpose`` word was read: only definite words may follow
-        definite = (*words.article, *words.purpose, *(f"و{a}" for a in words.article))
+        definite = (
+            *words.article,
+            *words.purpose,
+            *(c + a for c in words.conjunction for a in words.article),
+        )
         while True:
             match = TOKEN.match(original, pos)
             if match is None:

@@ -220,7 +220,7 @@ def _after(view: str, end: int, word: str, rules: _Scope) -> bool:
 
 
 _SIDES = ("suffix", "before", "after", "alone", "alone-after", "prefix")
-_COMMAS = (",", "،")
+_COMMAS = (",",)  # the view: normalize folds «،» to ","
 HOPS = 2  # items of a coordination a cue reaches across
 
 
