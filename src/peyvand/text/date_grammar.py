@@ -23,7 +23,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 import ahocorasick
 import regex  # type: ignore[import-untyped, unused-ignore]
@@ -116,43 +115,6 @@ KINDS = {
 }
 RANK = {name: rank for rank, name in enumerate(KINDS)}
 NEEDS_PUBLISHED = frozenset({"relative", "month_relative"})
-
-
-class Groups:
-    """The named groups of one match; a group the pattern lacks reads as unmatched.
-
-    Groups are read by number from ``groups()``: ``groupdict()`` costs more than a whole
-    date conversion in the ``regex`` module.
-    """
-
-    __slots__ = ("_index", "_values", "match")
-
-    def __init__(self, match: Any, index: dict[str, int]) -> None:
-        self.match = match
-        self._index = index
-        self._values: tuple[str | None, ...] = match.groups()
-
-    def __getitem__(self, name: str) -> str | None:
-        number = self._index.get(name)
-        return None if number is None else self._values[number - 1]
-
-    def key(self, name: str) -> str | None:
-        value = self[name]
-        return None if value is None else canonical(value)
-
-    def number(self, name: str) -> int:
-        value = self[name]
-        if value is None:
-            raise LookupError(name)
-        return int(value)
-
-    def start(self, name: str = "") -> int:
-        position: int = self.match.start(self._index[name]) if name else self.match.start()
-        return position
-
-    def end(self, name: str = "") -> int:
-        position: int = self.match.end(self._index[name]) if name else self.match.end()
-        return position
 
 
 def _checked(data: LanguageData, lang: str, name: str, columns: int) -> list[list[str]]:

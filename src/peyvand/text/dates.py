@@ -46,7 +46,8 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.text import calendars as cal
-from peyvand.text.date_grammar import KINDS, RANK, Grammar, Groups, canonical
+from peyvand.text.date_grammar import KINDS, RANK, Grammar, canonical
+from peyvand.text.date_groups import Groups
 from peyvand.text.date_spellings import roman_value
 from peyvand.text.views import normalized
 
