@@ -63,7 +63,7 @@ def test_the_stream_chooses_as_sorting_would(registry: Registry, seed: int) -> N
         # a name's own first letters may be left out by the stream: misspellings agree
         fuzzy = matcher._fuzzy(norm, scan, seeds, chosen)
         assert matcher._fuzzy(norm, scan, fast[1], fast[0]) == fuzzy, text
-    assert streamed > 1000  # the general path stays the exception
+    assert streamed > 1450  # the general path stays the exception (1,494 and 1,491 streamed)
 
 
 def test_the_scan_text_keeps_every_index() -> None:

@@ -73,7 +73,6 @@ def stream(
     seeds: list[Seed] = []
     marks: list[int] = []
     stop_before = -1  # where the last candidate ends
-    refused: Candidate | None = None  # the last one whose capitalisation did not fit
     # the walk over the offset breakpoints: from view index ``base`` up to ``following``,
     # the original index is the view index plus ``shift``
     k = base = shift = 0
@@ -111,18 +110,27 @@ def stream(
             if view[end:stop] not in info[3]:
                 continue
         if start < stop_before:  # overlaps the last candidate: rare
-            kept = bool(hits) and hits[-1][1] == stop_before
-            previous = (hits[-1][0], stop_before, hits[-1][5]) if kept else refused
-            assert previous is not None
-            verdict = against(previous, start, stop, info)
-            if verdict < 0:
-                continue
-            if verdict == 0:
-                return None
-            if kept:
-                hits.pop()
-            if (hits and hits[-1][1] > start) or start < base:
-                return None  # it reaches back over one more name, or the walk must rewind
+            # A candidate refused for its capitalisation bars nothing (as in `select`); the
+            # kept ones are leftmost and fit, so only a name that starts no later than the
+            # first it overlaps (and ends no sooner if it starts there) takes their place,
+            # and only if its own capitalisation fits. Whatever came between has a key that
+            # ends inside the new name, so `select` would skip it too.
+            j = len(hits)
+            while j and hits[j - 1][1] > start:
+                j -= 1
+            if j < len(hits):
+                first = hits[j][0]
+                if start > first or (start == first and stop < hits[j][1]):
+                    continue
+                if info[6] < 0:  # every entry Capitalised: the text must be too
+                    at = hits[j][2] if start == first else norm.to_original(start, stop)[0]
+                    if original[at].islower():
+                        continue
+                del hits[j:]
+            if start < base:  # the walk over the breakpoints steps back
+                k = bisect_right(views, start, 0, k) - 1
+                base, shift = views[k], srcs[k] - views[k]
+                following = views[k + 1] if k < last else size
         stop_before = stop
         if start >= following:
             k = bisect_right(views, start, k) - 1
@@ -133,7 +141,6 @@ def stream(
         if info[6] != slot and original[o_start].islower():
             slot = info[6]
             if slot < 0:
-                refused = (start, stop, info)
                 continue  # «того» is not Togo, "turkey" is not Türkiye: names are Capitalised
         if stop < following:
             o_end = stop + shift
