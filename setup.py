@@ -17,6 +17,7 @@ HOT_LOOPS = [
     "peyvand.registry.places",  # datelines and city lists per capital (places.pxd)
     "peyvand.registry.usage",  # cue checks per capital or demonym (usage.pxd)
     "peyvand.registry.scan",
+    "peyvand.registry.trie",  # the word-start walk that finds the names (trie.pxd)
 ]
 DIRECTIVES = {"language_level": 3, "annotation_typing": False}
 

@@ -53,6 +53,13 @@ def compiled_modules() -> list[str]:
     )
 
 
+def runs_compiled(module: ModuleType) -> bool:
+    """Whether ``module`` was imported from a compiled build."""
+    return str(getattr(module, "__file__", "")).endswith(
+        tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    )
+
+
 def stale_builds(root: Path) -> list[str]:
     """Compiled modules under ``root`` older than their source or ``.pxd``: Python would
     import the old compiled code and ignore the edit (rebuild: ``make install``)."""
