@@ -5,5 +5,5 @@ import cython
                base=Py_ssize_t, shift=Py_ssize_t, following=Py_ssize_t, seed_start=Py_ssize_t,
                end=Py_ssize_t, start=Py_ssize_t, stop=Py_ssize_t, o_start=Py_ssize_t,
                o_end=Py_ssize_t, slot=Py_ssize_t, code=Py_ssize_t, info=tuple, first=Py_ssize_t, j=Py_ssize_t,
-               at=Py_ssize_t)
+               at=Py_ssize_t, length=Py_ssize_t)
 cpdef stream(automaton, norm, str scan, bint fuzzy)

@@ -67,7 +67,6 @@ def stream(
         return None
     views, srcs = table
     last = len(views) - 1
-    find = scan.find
     hits: list[Hit] = []
     append = hits.append
     seeds: list[Seed] = []
@@ -83,14 +82,17 @@ def stream(
             code = info[0]
             if code == SEED_HIT:
                 if fuzzy:
-                    seed_start = end - info[1]
+                    length = info[1]
+                    seed_start = end - length
                     seeds.append((seed_start, info))
                 continue
             if code == VERIFIED:
-                if view[end - info[1] : end] != info[2]:
+                length = info[1]
+                if view[end - length : end] != info[2]:
                     continue  # punctuation between the words, or other punctuation
             elif code == SHARED:
-                info = info[2].get(view[end - info[1] : end])  # noqa: PLW2901
+                length = info[1]
+                info = info[2].get(view[end - length : end])  # noqa: PLW2901
                 if info is None:
                     continue
             elif code == MARK:
@@ -98,15 +100,18 @@ def stream(
                 continue
             else:
                 return None
-        start = end - info[1]
+        length = info[1]  # (a C integer when compiled: no int objects for the arithmetic)
+        start = end - length
         if scan[end + 1] == " ":  # the name ends its word («ایرانی ها», "Iran's": maybe)
             stop = end
             if scan[end + 2] in info[4] and view[end] in " '":
-                stop = find(" ", end + 2) - 1
+                stop = scan.find(" ", end + 2)
+                stop -= 1
                 if view[end:stop] not in info[3]:
                     stop = end
         else:  # the word goes on: the rest must be a suffix
-            stop = find(" ", end + 1) - 1
+            stop = scan.find(" ", end + 1)
+            stop -= 1
             if view[end:stop] not in info[3]:
                 continue
         if start < stop_before:  # overlaps the last candidate: rare
