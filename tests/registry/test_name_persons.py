@@ -52,7 +52,7 @@ def test_a_conventional_name_has_no_later_mentions() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Minister of Culture Rashad Guliyev spoke.", "en"),  # "of" ends the role
+        ("Minister of Culture Rashad Mammadli spoke.", "en"),  # "of" ends the role
         ("Film critic NARGIZ HASANOVA spoke.", "en"),  # capitals: not read as a name
         ("Professor emeritus of history spoke.", "en"),
         ("قال الكاتب الإيراني إن الترجمة مهمة.", "ar"),  # an adjective after the role
@@ -68,3 +68,13 @@ def test_a_title_must_be_a_person_head_before_the_name(tmp_path: Path) -> None:
     finder = UnlinkedFinder(LanguageData([tmp_path]))
     with pytest.raises(LanguageDataError, match="title"):
         finder.find("Nur Institute", "en")
+
+
+def test_a_surname_case_form_is_a_later_mention() -> None:
+    """«Ирины Волковой» … «Волкова»: the surname in another case is the same person."""
+    text = "По словам куратора Ирины Волковой, залы полны. Позже Волкова уехала."
+    found = FINDER.find(text, "ru")
+    assert [(c.name, c.refers) for c in found if c.type == "person"] == [
+        ("Ирины Волковой", None),
+        ("Волкова", "Ирины Волковой"),
+    ]

@@ -17,8 +17,9 @@ Two files per language (``lang/<code>/``):
   ``purpose``: the name holds a word with a ``purpose`` prefix, a definite head with
   adjectives alone describes, «المجلس الوطني للثقافة» but not «المجلس البلدي»; ``adjectives``:
   an ``after`` head whose name is adjectives, only the first Capitalised, «Казанского
-  федерального университета»). A head of more than one word («خانه فرهنگ», "News Agency")
-  is a title of its own (`HeadRule.compound`).
+  федерального университета»; ``apposed``: a speech verb as a ``title``, whose name must be
+  followed by punctuation, "said Ann Lee, who …", «وقالت أمل الموسوي، …»). A head of more
+  than one word («خانه فرهنگ», "News Agency") is a title of its own (`HeadRule.compound`).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
   ``prefix`` (a ZWNJ-joined word starting with it ends a name: «می‌شود»), ``suffix`` (a word
@@ -106,6 +107,7 @@ FLAGS = frozenset(
         "whole",
         "purpose",
         "adjectives",
+        "apposed",
     }
 )
 
@@ -132,6 +134,7 @@ class HeadRule:
     whole: bool = False  # the head alone is a name
     purpose: bool = False  # the name needs a word with a ``purpose`` prefix
     adjectives: bool = False  # an ``after`` head named by adjectives («… федерального»)
+    apposed: bool = False  # punctuation must follow the name ("said Ann Lee, who …")
 
 
 def head_keys(head: str, lang: str) -> list[str]:
@@ -189,6 +192,7 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
                 whole="whole" in flags,
                 purpose="purpose" in flags,
                 adjectives="adjectives" in flags,
+                apposed="apposed" in flags,
             )
         )
     return rules

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["genitive_word", "has_ending", "later_mentions", "read_person", "with_later_mentions"]
 
+APPOSITION_ENDS = frozenset(",.;:!?،؛\n")  # what closes a name after an ``apposed`` head
 COMPLEMENT_WORDS = 3  # lowercase words and linked names a ``genitive`` role may take
 
 
@@ -82,6 +83,18 @@ def _prepositional(key: str, words: NameWords) -> bool:
     return False
 
 
+def _nisba(key: str, words: NameWords) -> bool:
+    """Whether ``key`` is a definite adjective with a nisba ending («الإيرانية»), which
+    agrees with the role noun before it rather than naming anyone."""
+    return any(key.startswith(a) for a in words.article) and has_ending(key, words.adjective_ending)
+
+
+def _definite(span: tuple[int, int], original: str, words: NameWords) -> bool:
+    """Whether the name word at ``span`` carries the article («التميمي»)."""
+    key = word_key(original[span[0] : span[1]], words.turkic)
+    return any(key.startswith(a) and len(key) > len(a) + 1 for a in words.article)
+
+
 def read_person(
     original: str,
     he: int,
@@ -111,7 +124,9 @@ def read_person(
         key = word_key(token, words.turkic)
         in_complement = rule.genitive and not names and complement < COMPLEMENT_WORDS
         if linked.overlaps(match.start(), match.end()):
-            if not in_complement:
+            if not names and _nisba(key, words):
+                pass  # «المخرجة الإيرانية نرجس شكوهي»: the role's national adjective
+            elif not in_complement:
                 return None  # the registry's person, or a country: no unknown name here
             complement += 1
         elif is_verb(key, original, match.end(), words):
@@ -131,6 +146,13 @@ def read_person(
             return None  # «الكاتب الكبير»: an adjective of the role
         elif not rule.cased and _prepositional(key, words):
             break  # «… باللغة العربية»: a preposition joined to a definite noun
+        elif (
+            names
+            and not rule.cased
+            and _definite(names[-1], original, words)
+            and not (any(key.startswith(a) for a in words.article))
+        ):
+            break  # «فرح التميمي أغنية»: a family name with the article ends the name
         else:
             names.append((match.start(), match.end()))
             if APOSTROPHE_SUFFIX.search(token):
@@ -141,7 +163,15 @@ def read_person(
         pos = gap.end()
     if not names or (rule.full and len(names) < 2):
         return None
+    if rule.apposed and not _punctuated(original, names[-1][1]):
+        return None  # "said United Nations officials": no name in apposition
     return names[0][0], names[-1][1]
+
+
+def _punctuated(original: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is closed by punctuation or the end of the text."""
+    rest = original[end:].lstrip(" \t\u00a0")
+    return not rest or rest[0] in APPOSITION_ENDS
 
 
 def surname(name: str) -> str | None:

@@ -120,6 +120,10 @@ class Places:
             return False
         first = text[start]
         if first.lower() != first.upper():  # a cased script
+            if before >= 0 and after < 0 and _paired_by_comma(text, before, start, self._joins):
+                before = -1  # "According to Trend News Agency, Baku has …": no list
+            if after >= 0 and before < 0 and _paired_by_comma(text, end, after, self._joins):
+                after = -1  # "Baku, Azerbaijan's capital, …"
             return (
                 after >= 0
                 and after not in linked
@@ -154,6 +158,25 @@ class Places:
                 or normalize(word).text in self._names
             )
         return not known
+
+
+def _paired_by_comma(text: str, left: int, right: int, joins: frozenset[str]) -> bool:
+    """Whether only a comma joins two words (``left``: the first's start or end, ``right``:
+    the second's start) and neither goes on into a list: a comma between two Capitalised
+    words ends a clause or an apposition far more often than it lists two cities; a list
+    of two joins them by a word ("Tabriz and Baku"), a longer one goes on past them."""
+    if "," not in text[left:right] and "،" not in text[left:right]:
+        return False
+    head = text[max(0, left - REACH) : left].rstrip(" \t")
+    last = head.rsplit(None, 1)[-1] if head.strip() else ""
+    if head.endswith(_COMMAS) or last in joins:
+        return False  # "Tabriz, Ganja, Baku": a list goes on before the pair
+    stop = right
+    while stop < len(text) and (text[stop].isalpha() or text[stop] in "'’"):
+        stop += 1
+    if text[stop : stop + 1] in ("", ".", ";", ":", "!", "?", ")"):
+        return False  # "Tours went to Tabriz, Baku.": the pair closes the clause, a list
+    return word_after(text, stop, joins) < 0
 
 
 def word_after(text: str, end: int, joins: frozenset[str]) -> int:

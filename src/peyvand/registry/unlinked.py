@@ -37,37 +37,20 @@ looked at more closely, on the original text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import partial
 
 import ahocorasick
 
 from peyvand.lang import LanguageData
 from peyvand.registry.matcher import TURKIC, is_word_char
 from peyvand.registry.name_bounds import (
-    CLOSE_QUOTES,
-    GAP,
-    GAP_END,
     LINE_BREAK,
-    OPEN_QUOTES,
-    TOKEN,
-    ZWNJ,
-    NameWord,
     NameWords,
     Spans,
-    before_connector,
-    capitalised_next,
-    closing_quote,
-    complement_end,
-    counted,
-    ends_name,
     is_compound,
-    is_verb,
-    opening_quote,
-    previous_key,
     without_overlaps,
-    word_key,
-    words_before,
 )
+from peyvand.registry.name_candidate import UnlinkedCandidate
 from peyvand.registry.name_data import (
     ACTOR_TYPES,
     HEADS_FILE,
@@ -77,23 +60,13 @@ from peyvand.registry.name_data import (
     read_rules,
     read_words,
 )
-from peyvand.registry.name_nesting import around_link, describes
-from peyvand.registry.name_persons import genitive_word, read_person, with_later_mentions
+from peyvand.registry.name_heads import name_after_head, name_before_head
+from peyvand.registry.name_nesting import around_link
+from peyvand.registry.name_people import Surnames, people_by_surname, read_surnames
+from peyvand.registry.name_persons import read_person, with_later_mentions
 from peyvand.text.normalize import NormalizedText, normalize
 
 __all__ = ["ACTOR_TYPES", "HeadRule", "UnlinkedCandidate", "UnlinkedFinder"]
-
-
-@dataclass(frozen=True, slots=True)
-class UnlinkedCandidate:
-    """A name the registry did not link that looks like an actor by its head word."""
-
-    name: str  # == original[start:end], head word included
-    type: str  # actor type given by the head word
-    head: str  # the head word as written in the data file
-    start: int  # original offsets
-    end: int
-    refers: str | None = None  # a later mention by surname: the person's first name found
 
 
 class UnlinkedFinder:
@@ -105,6 +78,7 @@ class UnlinkedFinder:
         self._words: dict[str, NameWords] = {}
         self._merged: NameWords | None = None
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
+        self._surnames: dict[str, Surnames | None] = {}
 
     # --- data -------------------------------------------------------------------------------
     @property
@@ -153,6 +127,12 @@ class UnlinkedFinder:
         return any(
             key.startswith(clitic) and key[len(clitic) :] in self.rules() for clitic in words.clitic
         )
+
+    def surnames(self, lang: str) -> Surnames | None:
+        """The surname endings of ``lang`` (``None`` when it has none)."""
+        if lang not in self._surnames:
+            self._surnames[lang] = read_surnames(self._data, lang, self.words(lang))
+        return self._surnames[lang]
 
     def _langs_for(self, lang: str | None) -> tuple[str, ...]:
         available = self.languages
@@ -203,8 +183,6 @@ class UnlinkedFinder:
             if not goes_on and is_compound(original, he, key, words):
                 continue  # «روزنامه نگاران»: one common noun written in two words
             hits.append((hs, he, goes_on, rules))
-        if not hits:
-            return []
         linked = Spans(taken)
         named = Spans(countries)
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
@@ -237,168 +215,25 @@ class UnlinkedFinder:
                         name = original[span[0] : span[1]]
                         candidate = UnlinkedCandidate(name, rule.type, rule.head, *span)
                 elif rule.before:
-                    candidate = self._before(original, hs, he, rule, words, head_starts, named)
+                    candidate = name_after_head(
+                        original,
+                        hs,
+                        he,
+                        rule,
+                        words,
+                        head_starts,
+                        named,
+                        partial(self._clitic_head, words=words),
+                    )
                 else:
-                    candidate = self._after(
+                    candidate = name_before_head(
                         original, hs, he, goes_on, rule, words, head_starts, named
                     )
                 if candidate is not None:
                     found.append(candidate)
+        if len(langs) == 1 and (surnames := self.surnames(langs[0])) is not None:
+            found.extend(
+                people_by_surname(original, self.words(langs[0]), surnames, head_starts, linked)
+            )
         chosen = without_overlaps(found)
         return with_later_mentions(original, chosen, linked)
-
-    # --- names after a head («موسسه الهدی», "University of Tehran») -------------------------
-    def _before(
-        self,
-        original: str,
-        hs: int,
-        he: int,
-        rule: HeadRule,
-        words: NameWords,
-        head_starts: set[int],
-        countries: Spans,
-    ) -> UnlinkedCandidate | None:
-        size = len(original)
-        pos = he
-        if pos < size and original[pos] == ZWNJ:  # a suffix glued to the head
-            glued = TOKEN.match(original, pos + 1)
-            if glued is None:
-                pos += 1  # a stray ZWNJ before a space
-            elif word_key(glued.group(), words.turkic) in words.link:
-                pos = glued.end()
-            else:
-                return None  # «دانشگاه‌ها», «موسسه‌ای»: a common noun
-        gap = GAP.match(original, pos)
-        if gap is None:
-            return None
-        pos = gap.end()
-        left = (
-            words_before(original, hs, rule, words, head_starts, countries)
-            if rule.extend_left
-            else []
-        )
-        start = left[0].start if left else hs
-        if pos < size and original[pos] in OPEN_QUOTES:
-            close = closing_quote(original, pos)
-            if close is None or previous_key(original, start, words) in words.determiner:
-                return None
-            return UnlinkedCandidate(original[start:close], rule.type, rule.head, start, close)
-        if rule.quoted:
-            return None
-        names: list[NameWord] = []
-        pending: list[NameWord] = []  # connectors waiting for a name word after them
-        linked = False
-        capital = False  # a Capitalised name word was read (a ``genitive`` head's words end)
-        purpose = False  # a ``purpose`` word was read: only definite words may follow
-        definite = (
-            *words.article,
-            *words.purpose,
-            *(c + a for c in words.conjunction for a in words.article),
-        )
-        while True:
-            match = TOKEN.match(original, pos)
-            if match is None:
-                break
-            key = word_key(match.group(), words.turkic)
-            if match.start() in head_starts or self._clitic_head(key, words):
-                names = before_connector(names)  # another name begins: «… و دانشگاه تبریز»,
-                break  # «… وجامعة طهران»
-            if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
-                names = names[:-1]  # is the verb's first part
-                break
-            if purpose and not key.startswith(definite):
-                break  # «المجلس الأعلى للثقافة ندوة»: an indefinite word ends a definite name
-            purpose = purpose or (rule.purpose and key.startswith(tuple(words.purpose)))
-            word = NameWord(match.start(), match.end(), key, key in words.generic)
-            phrase = None
-            if not pending and all(w.generic for w in names):  # the head's complement
-                phrase = complement_end(original, match.end(), key, words)
-            if phrase is not None:  # «سرویس دولتی حفاظت از …»: one name word
-                if counted(names) >= rule.max_words:
-                    break
-                word.end = phrase
-                names.append(word)
-            elif rule.genitive and not capital and not match.group()[0].isupper():
-                if key in words.genitive:  # «культуры и туризма»: a conjunction between
-                    word.connector = True
-                    pending.append(word)
-                elif not genitive_word(key, words) or counted(names) >= rule.max_words:
-                    break
-                else:
-                    names.extend(pending)
-                    pending.clear()
-                    names.append(word)
-            elif rule.genitive and not capital and pending:
-                break  # «Министерство культуры и Россотрудничество»: another name
-            elif rule.cased and not match.group()[0].isupper():
-                if key not in words.connector and key not in words.forward_connector:
-                    break
-                word.connector = True
-                pending.append(word)
-            elif ends_name(key, words):
-                break
-            elif not names and not pending and not linked and key in words.link:
-                linked = True
-            else:
-                if not names and key in words.common:
-                    return None
-                joins = bool(names) and countries.same(names[-1].start, word.start)
-                if counted(names) >= rule.max_words and not joins:
-                    break
-                word.joined = joins
-                names.extend(pending)
-                pending.clear()
-                names.append(word)
-                capital = capital or match.group()[0].isupper()
-            gap = GAP.match(original, word.end)
-            if gap is None:
-                break
-            pos = gap.end()
-        while names and names[-1].connector:
-            names.pop()
-        if previous_key(original, start, words) in words.determiner:
-            return None  # «این دانشگاه …», «в этом университете …»
-        if rule.whole and not names:  # «خانه سینما»: the head is the name
-            return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
-        if not names or all(w.generic for w in left + names if not w.connector):
-            return None
-        if rule.purpose and not any(
-            w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
-        ):
-            return None  # «المجلس البلدي»: a definite head with adjectives describes
-        end = names[-1].end
-        if describes(left + names, rule, words, original, (start, end, hs), countries):
-            return None  # «مرکز فرهنگی ایران»: a description, annotated by its country
-        return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
-
-    # --- names before a head ("Al-Huda Institute", «Təzəpir məscidi») ---------------------
-    def _after(
-        self,
-        original: str,
-        hs: int,
-        he: int,
-        goes_on: bool,
-        rule: HeadRule,
-        words: NameWords,
-        head_starts: set[int],
-        countries: Spans,
-    ) -> UnlinkedCandidate | None:
-        if rule.adjective and not goes_on and capitalised_next(original, he, words):
-            return None  # «Azərbaycan Mərkəzi Bankı»: the head is an adjective here
-        gap = GAP_END.search(original, max(0, hs - 16), hs)
-        if gap is None:
-            return None
-        if gap.start() > 0 and original[gap.start() - 1] in CLOSE_QUOTES:
-            opening = opening_quote(original, gap.start() - 1)
-            if opening is None:
-                return None
-            return UnlinkedCandidate(original[opening:he], rule.type, rule.head, opening, he)
-        if rule.quoted:
-            return None
-        names = words_before(original, hs, rule, words, head_starts, countries)
-        if not names or all(w.generic for w in names if not w.connector):
-            return None
-        start = names[0].start
-        if describes(names, rule, words, original, (start, he, hs), countries):
-            return None  # «İran məscidi»: a description, annotated by its country
-        return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)

@@ -158,10 +158,12 @@ class UsageRules:
             tail = view[start + key_length : end]
             if tail in suffixes or tail.lstrip("'’") in suffixes:
                 return True
+        joined = False  # a clitic that joins a coordination: «و» in «في إسطنبول وأنقرة»
         if start > 0 and view[start - 1].isalpha():  # after a clitic: «الأذربيجانية»
             clitic = _clitic(view, start)
             if clitic in rules.prefixes:
                 return True  # «ببغداد»: "in Baghdad"
+            joined = clitic in rules.joins
             start -= len(clitic)  # the words before are those before the whole word
         if rules.any_before:
             word = ""
@@ -172,6 +174,10 @@ class UsageRules:
                 word = word_before(view, start)
             if _before(view, start, end, word, rules, True):
                 return True
+            if joined:  # «في إسطنبول وأنقرة»: the cue before the item joined to it holds
+                item = _item_before(view, start)
+                if item >= 0 and _before(view, item, end, word_before(view, item), rules, True):
+                    return True
             if rules.joins and (word in rules.joins or _comma_before(view, start)):
                 item, joined = start, True
                 for _ in range(HOPS):  # "in Turkish, Azerbaijani and Kazakh"
@@ -247,6 +253,18 @@ def _clitic(view: str, start: int) -> str:
     floor = max(0, start - 4)
     space = view.rfind(" ", floor, start)
     return view[space + 1 if space >= 0 else floor : start]
+
+
+def _item_before(view: str, start: int) -> int:
+    """Where the word right before ``start`` begins, with only spaces between (an item
+    joined to the name by a clitic conjunction); -1 if punctuation or nothing is there."""
+    i = start
+    while i > 0 and view[i - 1] == " ":
+        i -= 1
+    if i in (start, 0) or not view[i - 1].isalnum():
+        return -1
+    space = view.rfind(" ", max(0, i - REACH), i)
+    return space + 1 if space >= 0 else 0
 
 
 def _comma_before(view: str, start: int) -> bool:

@@ -1,0 +1,228 @@
+"""The name on either side of a head word, read on the original text.
+
+`peyvand.registry.unlinked` finds the head words; this module reads the name that a head
+word opens («موسسه الهدی», "University of Tehran", «Министерство культуры …») or closes
+("Al-Huda Institute", «Təzəpir məscidi»), with the word roles of `name_words.tsv` and the
+description test of `peyvand.registry.name_nesting`. Kept apart from the finder so that
+each reading rule stays in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from peyvand.registry.name_bounds import (
+    CLOSE_QUOTES,
+    GAP,
+    GAP_END,
+    OPEN_QUOTES,
+    TOKEN,
+    ZWNJ,
+    NameWord,
+    NameWords,
+    Spans,
+    before_connector,
+    capitalised_next,
+    closing_quote,
+    complement_end,
+    counted,
+    ends_name,
+    is_verb,
+    next_word,
+    opening_quote,
+    previous_key,
+    word_key,
+    words_before,
+)
+from peyvand.registry.name_candidate import UnlinkedCandidate
+from peyvand.registry.name_nesting import describes
+from peyvand.registry.name_persons import genitive_word
+
+if TYPE_CHECKING:
+    from peyvand.registry.name_data import HeadRule
+
+__all__ = ["name_after_head", "name_before_head"]
+
+
+# --- names after a head («موسسه الهدی», "University of Tehran») -------------------------
+def name_after_head(
+    original: str,
+    hs: int,
+    he: int,
+    rule: HeadRule,
+    words: NameWords,
+    head_starts: set[int],
+    countries: Spans,
+    clitic_head: Callable[[str], bool],
+) -> UnlinkedCandidate | None:
+    """The name after a ``before`` head ending at ``he`` («موسسه الهدی», "University of
+    Tehran"), or ``None``. ``clitic_head`` tells a head with a clitic joined before it."""
+    size = len(original)
+    pos = he
+    if pos < size and original[pos] == ZWNJ:  # a suffix glued to the head
+        glued = TOKEN.match(original, pos + 1)
+        if glued is None:
+            pos += 1  # a stray ZWNJ before a space
+        elif word_key(glued.group(), words.turkic) in words.link:
+            pos = glued.end()
+        else:
+            return None  # «دانشگاه‌ها», «موسسه‌ای»: a common noun
+    gap = GAP.match(original, pos)
+    if gap is None:
+        return None
+    pos = gap.end()
+    left = (
+        words_before(original, hs, rule, words, head_starts, countries) if rule.extend_left else []
+    )
+    start = left[0].start if left else hs
+    if pos < size and original[pos] in OPEN_QUOTES:
+        close = closing_quote(original, pos)
+        if close is None or previous_key(original, start, words) in words.determiner:
+            return None
+        return UnlinkedCandidate(original[start:close], rule.type, rule.head, start, close)
+    if rule.quoted:
+        return None
+    names: list[NameWord] = []
+    pending: list[NameWord] = []  # connectors waiting for a name word after them
+    linked = False
+    capital = False  # a Capitalised name word was read (a ``genitive`` head's words end)
+    purpose = False  # a ``purpose`` word was read: only definite words may follow
+    definite = (
+        *words.article,
+        *words.purpose,
+        *(c + a for c in words.conjunction for a in words.article),
+    )
+    while True:
+        match = TOKEN.match(original, pos)
+        if match is None:
+            break
+        key = word_key(match.group(), words.turkic)
+        if match.start() in head_starts or clitic_head(key):
+            names = before_connector(names)  # another name begins: «… و دانشگاه تبریز»,
+            break  # «… وجامعة طهران»
+        if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
+            names = names[:-1]  # is the verb's first part
+            break
+        if purpose and not key.startswith(definite):
+            break  # «المجلس الأعلى للثقافة ندوة»: an indefinite word ends a definite name
+        if (
+            words.article
+            and names
+            and countries.overlaps(names[-1].start, names[-1].end)
+            and not key.startswith(definite)
+        ):
+            break  # «تلفزيون الكويت مذكرة»: a country closes a name in construct state
+        purpose = purpose or (rule.purpose and key.startswith(tuple(words.purpose)))
+        word = NameWord(match.start(), match.end(), key, key in words.generic)
+        phrase = None
+        if not pending and all(w.generic for w in names):  # the head's complement
+            phrase = complement_end(original, match.end(), key, words)
+        if phrase is not None:  # «سرویس دولتی حفاظت از …»: one name word
+            if counted(names) >= rule.max_words:
+                break
+            word.end = phrase
+            names.append(word)
+        elif rule.genitive and not capital and not match.group()[0].isupper():
+            if key in words.genitive:  # «культуры и туризма»: a conjunction between
+                word.connector = True
+                pending.append(word)
+            elif not genitive_word(key, words) or counted(names) >= rule.max_words:
+                break
+            else:
+                names.extend(pending)
+                pending.clear()
+                names.append(word)
+        elif rule.genitive and not capital and pending:
+            break  # «Министерство культуры и Россотрудничество»: another name
+        elif rule.cased and not match.group()[0].isupper():
+            if key not in words.connector and key not in words.forward_connector:
+                break
+            word.connector = True
+            pending.append(word)
+        elif _country_pair(original, names, key, match.end(), words, countries):
+            word.connector = True  # «انجمن دوستی ایران و تاجیکستان»: both countries name it
+            pending.append(word)
+        elif ends_name(key, words):
+            break
+        elif not names and not pending and not linked and key in words.link:
+            linked = True
+        else:
+            if not names and key in words.common:
+                return None
+            joins = bool(names) and countries.same(names[-1].start, word.start)
+            if counted(names) >= rule.max_words and not joins:
+                break
+            word.joined = joins
+            names.extend(pending)
+            pending.clear()
+            names.append(word)
+            capital = capital or match.group()[0].isupper()
+        gap = GAP.match(original, word.end)
+        if gap is None:
+            break
+        pos = gap.end()
+    while names and names[-1].connector:
+        names.pop()
+    if previous_key(original, start, words) in words.determiner:
+        return None  # «این دانشگاه …», «в этом университете …»
+    if rule.whole and not names:  # «خانه سینما»: the head is the name
+        return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
+    if not names or all(w.generic for w in left + names if not w.connector):
+        return None
+    if rule.purpose and not any(
+        w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
+    ):
+        return None  # «المجلس البلدي»: a definite head with adjectives describes
+    end = names[-1].end
+    if describes(left + names, rule, words, original, (start, end, hs), countries):
+        return None  # «مرکز فرهنگی ایران»: a description, annotated by its country
+    return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
+
+
+# --- names before a head ("Al-Huda Institute", «Təzəpir məscidi») ---------------------
+def name_before_head(
+    original: str,
+    hs: int,
+    he: int,
+    goes_on: bool,
+    rule: HeadRule,
+    words: NameWords,
+    head_starts: set[int],
+    countries: Spans,
+) -> UnlinkedCandidate | None:
+    """The name before an ``after`` head at ``hs``–``he`` ("Al-Huda Institute"), or ``None``."""
+    if rule.adjective and not goes_on and capitalised_next(original, he, words):
+        return None  # «Azərbaycan Mərkəzi Bankı»: the head is an adjective here
+    gap = GAP_END.search(original, max(0, hs - 16), hs)
+    if gap is None:
+        return None
+    if gap.start() > 0 and original[gap.start() - 1] in CLOSE_QUOTES:
+        opening = opening_quote(original, gap.start() - 1)
+        if opening is None:
+            return None
+        return UnlinkedCandidate(original[opening:he], rule.type, rule.head, opening, he)
+    if rule.quoted:
+        return None
+    names = words_before(original, hs, rule, words, head_starts, countries)
+    if not names or all(w.generic for w in names if not w.connector):
+        return None
+    start = names[0].start
+    if describes(names, rule, words, original, (start, he, hs), countries):
+        return None  # «İran məscidi»: a description, annotated by its country
+    return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
+
+
+def _country_pair(
+    original: str, names: list[NameWord], key: str, end: int, words: NameWords, countries: Spans
+) -> bool:
+    """Whether the conjunction ``key`` (ending at ``end``) joins two linked countries inside
+    a name after a head («انجمن دوستی ایران و تاجیکستان», a friendship society of both)."""
+    if key not in words.stop or key not in words.conjunction or not names:
+        return False
+    if not countries.overlaps(names[-1].start, names[-1].end):
+        return False
+    following = next_word(original, end, words)
+    if following is None:
+        return False
+    return countries.overlaps(following[1] - 1, following[1])
