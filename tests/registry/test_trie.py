@@ -47,8 +47,18 @@ def test_the_trie_finds_what_the_automaton_finds_in_name_soups(
 ) -> None:
     automaton = registry.matcher.automaton
     for text, turkic in soups(registry, 400, seed):
-        scan = scan_text(normalize(text, turkic=turkic).text)
-        assert word_trie.iter(scan) == list(automaton.iter(scan)), text
+        view = normalize(text, turkic=turkic).text
+        scan = scan_text(view)
+        expected = list(automaton.iter(scan))
+        assert word_trie.iter(scan) == expected, text
+        assert word_trie.scan(view) == (scan, expected), text  # the C blanking agrees
+
+
+def test_the_trie_blanks_what_scan_text_blanks() -> None:
+    trie = WordTrie([(" iran", "IRN")])
+    # symbols, control characters, a connector, marks and letters beyond the basic plane
+    for view in ("©iran", "a\x07iran", "x_iran", "‿iran", "iran\u0301", "𝔄iran 𝟙", "«iran»"):
+        assert trie.scan(view)[0] == scan_text(view), view
 
 
 def test_a_name_of_several_words_is_reported_where_it_ends() -> None:

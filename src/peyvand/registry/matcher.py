@@ -317,18 +317,23 @@ class NameMatcher:
                 gc.enable()
 
     def _matches(self, norm: NormalizedText, fuzzy: bool) -> tuple[list[Hit], list[int]]:
-        scan = scan_text(norm.text)
         scanner = self.scanner
-        streamed = stream(scanner, norm, scan, fuzzy)
+        if isinstance(scanner, WordTrie):
+            scan, found = scanner.scan(norm.text)
+        else:
+            scan = scan_text(norm.text)
+            found = scanner.iter(scan)
+        streamed = stream(found, norm, scan, fuzzy)
         if streamed is None:
-            candidates, seeds, marks = collect(scanner, norm.text, scan, fuzzy)
+            again = found if isinstance(found, list) else scanner.iter(scan)
+            candidates, seeds, marks = collect(again, norm.text, scan, fuzzy)
             hits = select(norm, candidates)
         else:
             hits, seeds, marks = streamed
         if seeds:
-            found = self._fuzzy(norm, scan, seeds, hits)
-            if found:
-                hits.extend(found)
+            misspelt = self._fuzzy(norm, scan, seeds, hits)
+            if misspelt:
+                hits.extend(misspelt)
                 hits.sort(key=_ORDER)
         return hits, marks
 

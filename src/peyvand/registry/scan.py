@@ -29,9 +29,10 @@ def scan_text(view: str) -> str:
     for char in SEPARATORS:
         if char in text:
             text = text.replace(char, " ")
-    # is anything but letters, digits and spaces left? ("_" passes only where a space was;
-    # identifier characters are letters, digits and joining marks, which the view has not)
-    if not text.isascii() and not ("_" + text.replace(" ", "_")).isidentifier():
+    # is anything but letters, digits and spaces left? (control characters and symbols;
+    # the same rule as `WordTrie.scan`, which blanks code points in C)
+    rest = text.replace(" ", "")
+    if rest and not rest.isalnum():
         text = _NOT_WORD.sub(" ", text)  # a rarer symbol: map everything that is not a word
     return f" {text}  "
 

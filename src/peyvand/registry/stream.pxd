@@ -6,4 +6,4 @@ import cython
                end=Py_ssize_t, start=Py_ssize_t, stop=Py_ssize_t, o_start=Py_ssize_t,
                o_end=Py_ssize_t, slot=Py_ssize_t, code=Py_ssize_t, info=tuple, first=Py_ssize_t, j=Py_ssize_t,
                at=Py_ssize_t, length=Py_ssize_t)
-cpdef stream(automaton, norm, str scan, bint fuzzy)
+cpdef stream(found, norm, str scan, bint fuzzy)

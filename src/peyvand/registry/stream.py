@@ -12,6 +12,7 @@ choose (`select`). Both give the same matches; the tests compare them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any, Final
 
 from peyvand.registry.scan import breakpoints, suffix_end
@@ -52,7 +53,7 @@ _IDENTITY = (0,), (0,)  # the breakpoints of a view as long as its original
 
 
 def stream(
-    automaton: Any, norm: NormalizedText, scan: str, fuzzy: bool
+    found: Iterable[tuple[int, Any]], norm: NormalizedText, scan: str, fuzzy: bool
 ) -> tuple[list[Hit], list[Seed], list[int]] | None:
     """Matches, seeds and mark ends of a document in one pass; None: run the general path.
 
@@ -77,7 +78,7 @@ def stream(
     k = base = shift = 0
     following = views[1] if last else size
     seed_start = -1  # where the last seed starts
-    for end, info in automaton.iter(scan):
+    for end, info in found:
         if info[0]:
             code = info[0]
             if code == SEED_HIT:
@@ -166,7 +167,7 @@ def stream(
 
 
 def collect(
-    automaton: Any, view: str, scan: str, fuzzy: bool
+    found: Iterable[tuple[int, Any]], view: str, scan: str, fuzzy: bool
 ) -> tuple[list[Candidate], list[Seed], list[int]]:
     """Every candidate name, leftmost first (sorted when overlaps need it), seeds and marks."""
     candidates: list[Candidate] = []
@@ -174,7 +175,7 @@ def collect(
     marks: list[int] = []
     messy = False
     last_stop = 0
-    for end, value in automaton.iter(scan):
+    for end, value in found:
         code = value[0]
         if code == SEED_HIT:
             if fuzzy:

@@ -18,3 +18,6 @@ cpdef tuple pack(unsigned int[::1] labels, int[::1] child, int[::1] sibling, int
                letter=Py_UCS4, disorder=bint, hits=list)
 cpdef list walk(int[::1] first, unsigned int[::1] labels, int[::1] start, int[::1] count,
                 int[::1] value, list values, Py_ssize_t space, const unsigned int[::1] codes)
+
+@cython.locals(i=Py_ssize_t, code=cython.uint)
+cpdef blank(unsigned int[::1] codes, const unsigned char[::1] letters)
