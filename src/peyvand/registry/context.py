@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peyvand.lang import SUPPORTED_LANGUAGES, LanguageData
 from peyvand.registry.countries import BLOCKED
@@ -38,6 +38,11 @@ class Cue:
     word: str
     side: str  # before | after | near | document | default | fallback
     resolves: str  # an actor id, or "-" for "not an actor"
+    padded: str = field(init=False)  # the word as `decide` looks for it, spaced once here
+
+    def __post_init__(self) -> None:
+        spaced = {"before": f" {self.word}", "after": f"{self.word} "}
+        object.__setattr__(self, "padded", spaced.get(self.side, f" {self.word} "))
 
 
 class ContextRules:
@@ -161,21 +166,21 @@ class ContextRules:
         The first cue that holds decides: a phrase that ends the words before, one that
         starts the words after, a phrase among either.
         """
-        before = " ".join(_before(view, start))
-        after = " ".join(_after(view, end))
-        ends, starts = " " + before, after + " "
-        around = (f" {before} ", f" {after} ")
+        before = " " + " ".join(_before(view, start)) + " "
+        after: str | None = None  # read only when a cue looks after the name
         for cue in cues:
-            if cue.side == "before":
-                if ends.endswith(" " + cue.word):
+            side = cue.side
+            if side == "before":
+                if before.endswith(cue.padded, 0, -1):
                     return cue.resolves
-            elif cue.side == "after":
-                if starts.startswith(cue.word + " "):
+            elif side in ("after", "near"):
+                if after is None:
+                    after = " " + " ".join(_after(view, end)) + " "
+                if side == "after":
+                    if after.startswith(cue.padded, 1):
+                        return cue.resolves
+                elif cue.padded in before or cue.padded in after:
                     return cue.resolves
-            elif cue.side == "near" and (
-                f" {cue.word} " in around[0] or f" {cue.word} " in around[1]
-            ):
-                return cue.resolves
         return None
 
 
