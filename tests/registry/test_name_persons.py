@@ -49,10 +49,16 @@ def test_a_conventional_name_has_no_later_mentions() -> None:
     assert [c.name for c in found] == ["مولانا جلال‌الدین بلخی"]
 
 
+def test_of_ends_the_role() -> None:
+    """ "of" ends the role: the role reads no name; the given name «Rashad» finds the person,
+    without "Culture" (`peyvand.registry.name_given`)."""
+    found = FINDER.find("Minister of Culture Rashad Mammadli spoke.", "en")
+    assert [c.name for c in found if c.type == "person"] == ["Rashad Mammadli"]
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Minister of Culture Rashad Mammadli spoke.", "en"),  # "of" ends the role
         ("Film critic NARGIZ HASANOVA spoke.", "en"),  # capitals: not read as a name
         ("Professor emeritus of history spoke.", "en"),
         ("قال الكاتب الإيراني إن الترجمة مهمة.", "ar"),  # an adjective after the role

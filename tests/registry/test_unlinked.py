@@ -56,13 +56,17 @@ ALL_CASES = _load_cases()
 
 
 def _check_spans(text: str, found: list[UnlinkedCandidate]) -> None:
-    """Names are the original text at their offsets; sorted; no two overlap."""
+    """Names are the original text at their offsets; sorted; no two of one layer (sites,
+    actors) overlap: a person may stand inside a site's name (GUIDELINES, span rule 5)."""
     for cand in found:
         assert 0 <= cand.start < cand.end <= len(text)
         assert text[cand.start : cand.end] == cand.name
         assert cand.type in ACTOR_TYPES
-    for first, second in itertools.pairwise(found):
-        assert first.end <= second.start
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    for layer in (True, False):
+        mine = [c for c in found if (c.type == "site") == layer]
+        for first, second in itertools.pairwise(mine):
+            assert first.end <= second.start
 
 
 @pytest.mark.parametrize(

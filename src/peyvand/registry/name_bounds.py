@@ -20,7 +20,6 @@ from peyvand.text.normalize import normalize
 
 if TYPE_CHECKING:
     from peyvand.registry.name_data import HeadRule
-    from peyvand.registry.unlinked import UnlinkedCandidate
 
 ZWNJ = "\u200c"
 
@@ -75,6 +74,9 @@ class NameWords:
     verb_ending: frozenset[str]
     conjunction: frozenset[str]  # joined to the next word («و»): a definite word stays one
     softened: frozenset[str]  # a soft consonant and its hard form («ğk»): «etkinliğe»
+    eponym: frozenset[str] = frozenset()  # «имени»: the person a name honours follows
+    place: frozenset[str] = frozenset()  # «в»: the city of a ``place`` head's name follows
+    apposition: frozenset[str] = frozenset()  # «استاد»: a role after a name and a comma
     lexicon: frozenset[str] = frozenset()  # common words (``common_words.txt``), for ``case``
 
 
@@ -122,8 +124,10 @@ def words_before(
     words: NameWords,
     head_starts: set[int],
     countries: Spans | None = None,
+    openers: frozenset[int] = frozenset(),
 ) -> list[NameWord]:
-    """The name words right before ``hs``, in text order.
+    """The name words right before ``hs``, in text order. A head in ``openers`` (one whose
+    name only follows it, «Hoca») is read as a name word here.
 
     A Capitalised name that ends right before them, with no connector between («Yunus Emre
     Enstitüsü Gence Türk Kültür Merkezi»), is read on: a unit or branch named after its
@@ -136,13 +140,19 @@ def words_before(
     expected = hs
     limit = rule.max_words
     crossed = False
+    commas = 0  # commas crossed inside a list («Kültür, Enformasyon ve Turizm»)
     for match in reversed(tokens):
         if match.start() == low and low > 0:
             break  # may be cut by the window
         between = original[match.end() : expected]
         if not between or GAP.fullmatch(between) is None:
-            break
-        if match.start() in head_starts:  # another name ends here: "X University and Y …"
+            if not (rule.cased and listed(between, names, commas)):
+                break
+            commas += 1
+            if countries is not None and countries.overlaps(match.start(), match.end()):
+                break  # «Kazakistan, Kültür ve Spor Bakanlığı»: the country is no list item
+        if match.start() in head_starts and match.start() not in openers:
+            # another name ends here: "X University and Y …"
             if rule.cased and names and not pending and not crossed:
                 crossed = True  # "… Enstitüsü Gence … Merkezi": the parent's name goes on
                 limit += rule.max_words
@@ -197,6 +207,25 @@ def words_before(
     if rule.adjectives and names and not original[names[0].start].isupper():
         return []  # «… федерального университета» with no Capitalised first word
     return names
+
+
+LIST_COMMA = re.compile(f",[{_GAP_CHARS}]+")
+
+
+def listed(between: str, names: list[NameWord], commas: int) -> bool:
+    """Whether a comma (``between``) parts two one-word items of a list inside a name, the
+    list closed by a connector and one last word before the head («Kültür, Enformasyon ve
+    Turizm Bakanlığı»); ``names`` are the name words read so far, nearest first, after
+    ``commas`` commas of the list. "Bakü, Gence ve Şuşa Kültür Merkezi" (two words after
+    the connector) and "Program, Özbekistan Kültür, Sanat ve …" (two words between commas)
+    are no such list."""
+    return (
+        LIST_COMMA.fullmatch(between) is not None
+        and len(names) == commas + 3
+        and not names[0].connector
+        and names[1].connector
+        and not any(w.connector or w.joined for w in names[2:])
+    )
 
 
 def ending_in(key: str, words: NameWords) -> bool:
@@ -337,22 +366,6 @@ class Spans:
         """Whether one span holds both offsets (two words of one linked name)."""
         holder = self._holder(first)
         return holder is not None and self._starts[holder] <= second < self._ends[holder]
-
-
-def without_overlaps(found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
-    """The longest candidates first, then the earliest, then the longest head ("News Agency"
-    before "Agency"); none overlapping; sorted by start."""
-    chosen: list[UnlinkedCandidate] = []
-    starts: list[int] = []
-    for cand in sorted(found, key=lambda c: (c.start - c.end, c.start, -len(c.head))):
-        i = bisect_left(starts, cand.start)
-        if i > 0 and chosen[i - 1].end > cand.start:
-            continue
-        if i < len(chosen) and chosen[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        chosen.insert(i, cand)
-    return chosen
 
 
 def next_word(original: str, end: int, words: NameWords) -> tuple[str, int] | None:

@@ -18,7 +18,10 @@ Two files per language (``lang/<code>/``):
   adjectives alone describes, «المجلس الوطني للثقافة» but not «المجلس البلدي»; ``adjectives``:
   an ``after`` head whose name is adjectives, only the first Capitalised, «Казанского
   федерального университета»; ``apposed``: a speech verb as a ``title``, whose name must be
-  followed by punctuation, "said Ann Lee, who …", «وقالت أمل الموسوي، …»). A head of more
+  followed by punctuation, "said Ann Lee, who …", «وقالت أمل الموسوي، …»; ``place``: an
+  ``adjectives`` head whose name may end in its city, «Русский дом в Ташкенте»; ``nisba``: a
+  ``purpose`` head that one definite nisba adjective, neither a country's nor ``generic``,
+  also names, «الجامعة المستنصرية»). A head of more
   than one word («خانه فرهنگ», "News Agency") is a title of its own (`HeadRule.compound`).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
@@ -41,7 +44,11 @@ Two files per language (``lang/<code>/``):
   prefixes of a ``purpose`` head: «لل») and ``case`` (a case ending no word inside a name
   carries: a sentence's first word with one, whose stem is a common word, is no name word,
   «Etkinliğe Rusya Federasyonu …») and ``verb_ending`` (a lowercase word ending so is a verb,
-  never a genitive complement: «сообщила»).
+  never a genitive complement: «сообщила»), ``eponym`` (a word before the person a name
+  honours: «имени») and ``place`` (a preposition before the city of a ``place`` head's name:
+  «в»), both read by `peyvand.registry.name_tails`, and ``apposition`` (a role noun after a
+  comma that puts the given name and surname before the comma in apposition: «آفتاب نظراوا،
+  استاد …», read by `peyvand.registry.name_given`).
 """
 
 from __future__ import annotations
@@ -94,6 +101,9 @@ ROLES = frozenset(
         "verb_ending",
         "conjunction",
         "softened",
+        "eponym",
+        "place",
+        "apposition",
     }
 )
 FLAGS = frozenset(
@@ -108,6 +118,8 @@ FLAGS = frozenset(
         "purpose",
         "adjectives",
         "apposed",
+        "place",
+        "nisba",
     }
 )
 
@@ -135,6 +147,8 @@ class HeadRule:
     purpose: bool = False  # the name needs a word with a ``purpose`` prefix
     adjectives: bool = False  # an ``after`` head named by adjectives («… федерального»)
     apposed: bool = False  # punctuation must follow the name ("said Ann Lee, who …")
+    place: bool = False  # the name may end in its city («Русский дом в Ташкенте»)
+    nisba: bool = False  # one proper nisba adjective names it («الجامعة المستنصرية»)
 
 
 def head_keys(head: str, lang: str) -> list[str]:
@@ -193,6 +207,8 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
                 purpose="purpose" in flags,
                 adjectives="adjectives" in flags,
                 apposed="apposed" in flags,
+                place="place" in flags,
+                nisba="nisba" in flags,
             )
         )
     return rules

@@ -37,7 +37,8 @@ from peyvand.registry.name_bounds import (
 )
 from peyvand.registry.name_candidate import UnlinkedCandidate
 from peyvand.registry.name_nesting import describes
-from peyvand.registry.name_persons import genitive_word
+from peyvand.registry.name_persons import genitive_word, has_ending
+from peyvand.registry.name_tails import tail_end
 
 if TYPE_CHECKING:
     from peyvand.registry.name_data import HeadRule
@@ -55,9 +56,12 @@ def name_after_head(
     head_starts: set[int],
     countries: Spans,
     clitic_head: Callable[[str], bool],
+    openers: frozenset[int] = frozenset(),
 ) -> UnlinkedCandidate | None:
     """The name after a ``before`` head ending at ``he`` («موسسه الهدی», "University of
-    Tehran"), or ``None``. ``clitic_head`` tells a head with a clitic joined before it."""
+    Tehran"), or ``None``. ``clitic_head`` tells a head with a clitic joined before it;
+    ``openers`` are the starts of heads whose name only follows them ("said"): the words
+    before one are no part of its name, so this name keeps them."""
     size = len(original)
     pos = he
     if pos < size and original[pos] == ZWNJ:  # a suffix glued to the head
@@ -99,8 +103,9 @@ def name_after_head(
             break
         key = word_key(match.group(), words.turkic)
         if match.start() in head_starts or clitic_head(key):
-            names = before_connector(names)  # another name begins: «… و دانشگاه تبریز»,
-            break  # «… وجامعة طهران»
+            if match.start() not in openers:  # another name begins: «… و دانشگاه تبریز»,
+                names = before_connector(names)  # «… وجامعة طهران», "… and X University"
+            break  # "Ministry of Culture of Uzbekistan said …": the name ends before "said"
         if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
             names = names[:-1]  # is the verb's first part
             break
@@ -135,6 +140,8 @@ def name_after_head(
                 names.append(word)
         elif rule.genitive and not capital and pending:
             break  # «Министерство культуры и Россотрудничество»: another name
+        elif rule.genitive and not names and countries.overlaps(match.start(), match.end()):
+            break  # «Советского Союза Россия …»: a country right after the head is no name
         elif rule.cased and not match.group()[0].isupper():
             if key not in words.connector and key not in words.forward_connector:
                 break
@@ -170,8 +177,12 @@ def name_after_head(
         return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
     if not names or all(w.generic for w in left + names if not w.connector):
         return None
-    if rule.purpose and not any(
-        w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
+    if (
+        rule.purpose
+        and not any(
+            w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
+        )
+        and not (rule.nisba and proper_nisba(names, words, countries))
     ):
         return None  # «المجلس البلدي»: a definite head with adjectives describes
     end = names[-1].end
@@ -190,8 +201,10 @@ def name_before_head(
     words: NameWords,
     head_starts: set[int],
     countries: Spans,
+    openers: frozenset[int] = frozenset(),
 ) -> UnlinkedCandidate | None:
-    """The name before an ``after`` head at ``hs``–``he`` ("Al-Huda Institute"), or ``None``."""
+    """The name before an ``after`` head at ``hs``–``he`` ("Al-Huda Institute"), or ``None``;
+    ``openers`` as in `name_after_head`."""
     if rule.adjective and not goes_on and capitalised_next(original, he, words):
         return None  # «Azərbaycan Mərkəzi Bankı»: the head is an adjective here
     gap = GAP_END.search(original, max(0, hs - 16), hs)
@@ -204,13 +217,24 @@ def name_before_head(
         return UnlinkedCandidate(original[opening:he], rule.type, rule.head, opening, he)
     if rule.quoted:
         return None
-    names = words_before(original, hs, rule, words, head_starts, countries)
+    names = words_before(original, hs, rule, words, head_starts, countries, openers)
     if not names or all(w.generic for w in names if not w.connector):
         return None
     start = names[0].start
     if describes(names, rule, words, original, (start, he, hs), countries):
         return None  # «İran məscidi»: a description, annotated by its country
-    return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
+    end = tail_end(original, he, rule, words, head_starts, countries) if rule.adjectives else he
+    return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
+
+
+def proper_nisba(names: list[NameWord], words: NameWords, countries: Spans) -> bool:
+    """Whether ``names`` is one definite adjective with a nisba ending that neither a
+    country nor a ``generic`` word is: a proper name after a ``nisba`` head («الجامعة
+    المستنصرية», named after a caliph), not «الجامعة الحكومية» or «الجامعة العراقية»."""
+    if len(names) != 1 or names[0].generic or countries.overlaps(names[0].start, names[0].end):
+        return False
+    key = names[0].key
+    return any(key.startswith(a) for a in words.article) and has_ending(key, words.adjective_ending)
 
 
 def _country_pair(

@@ -218,9 +218,14 @@ def with_later_mentions(
 ) -> list[UnlinkedCandidate]:
     """``chosen`` with the later mentions of its persons by surname («Aydın'a göre»), each
     referring to the person's name (``refers``). Only persons read after a title (which
-    the name leaves out) count: a conventional name («مولانا …») has no surname to go by."""
+    the name leaves out) count, and conventional names with a Capitalised honorific («Hoca
+    Ahmed Yesevi» … «Yesevi'nin»): an uncased one («مولانا …») has no surname to go by."""
     persons = [
-        c for c in chosen if c.type == "person" and " " in c.name and not c.name.startswith(c.head)
+        c
+        for c in chosen
+        if c.type == "person"
+        and " " in c.name
+        and (not c.name.startswith(c.head) or c.head[:1].isupper())
     ]
     if not persons:
         return chosen

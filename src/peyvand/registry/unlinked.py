@@ -26,8 +26,11 @@ Emre Enstitüsü Gence Türk Kültür Merkezi» is one name, a branch named afte
 
 Persons: a title or role head («آقای», "critic", «куратор») is read by
 `peyvand.registry.name_persons`, which leaves the title out of the span and finds the
-person's later mentions by surname. A head that ends a registry name may still end a longer,
-unknown name (`peyvand.registry.name_nesting.around_link`).
+person's later mentions by surname; a bare person is read by the ending of a surname
+(`peyvand.registry.name_people`) or by a listed given name (`peyvand.registry.name_given`).
+A head that ends a registry name may still end a longer, unknown name
+(`peyvand.registry.name_nesting.around_link`). Overlaps are settled per layer (sites,
+actors) by `peyvand.registry.name_layers`.
 
 Speed: one Aho–Corasick automaton per set of languages, built lazily from the data, finds
 the heads in the normalized view in one pass; only the few places where a head occurs are
@@ -48,7 +51,6 @@ from peyvand.registry.name_bounds import (
     NameWords,
     Spans,
     is_compound,
-    without_overlaps,
 )
 from peyvand.registry.name_candidate import UnlinkedCandidate
 from peyvand.registry.name_data import (
@@ -60,7 +62,9 @@ from peyvand.registry.name_data import (
     read_rules,
     read_words,
 )
+from peyvand.registry.name_given import GivenNames, people_by_given_name, read_given
 from peyvand.registry.name_heads import name_after_head, name_before_head
+from peyvand.registry.name_layers import without_overlaps
 from peyvand.registry.name_nesting import around_link
 from peyvand.registry.name_people import Surnames, people_by_surname, read_surnames
 from peyvand.registry.name_persons import read_person, with_later_mentions
@@ -79,6 +83,7 @@ class UnlinkedFinder:
         self._merged: NameWords | None = None
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
         self._surnames: dict[str, Surnames | None] = {}
+        self._given: dict[str, GivenNames | None] = {}
 
     # --- data -------------------------------------------------------------------------------
     @property
@@ -134,6 +139,12 @@ class UnlinkedFinder:
             self._surnames[lang] = read_surnames(self._data, lang, self.words(lang))
         return self._surnames[lang]
 
+    def given(self, lang: str) -> GivenNames | None:
+        """The given names of ``lang`` (``None`` when it has none)."""
+        if lang not in self._given:
+            self._given[lang] = read_given(self._data, lang, self.words(lang))
+        return self._given[lang]
+
     def _langs_for(self, lang: str | None) -> tuple[str, ...]:
         available = self.languages
         if lang in available:
@@ -186,6 +197,9 @@ class UnlinkedFinder:
         linked = Spans(taken)
         named = Spans(countries)
         head_starts = {hs for hs, _, goes_on, _ in hits if not goes_on}
+        openers = frozenset(
+            hs for hs, _, goes_on, rules in hits if not goes_on and all(r.before for r in rules)
+        )
         found: list[UnlinkedCandidate] = []
         for hs, he, goes_on, rules in hits:
             inside = linked.overlaps(hs, he)
@@ -224,16 +238,21 @@ class UnlinkedFinder:
                         head_starts,
                         named,
                         partial(self._clitic_head, words=words),
+                        openers,
                     )
                 else:
                     candidate = name_before_head(
-                        original, hs, he, goes_on, rule, words, head_starts, named
+                        original, hs, he, goes_on, rule, words, head_starts, named, openers
                     )
                 if candidate is not None:
                     found.append(candidate)
         if len(langs) == 1 and (surnames := self.surnames(langs[0])) is not None:
             found.extend(
                 people_by_surname(original, self.words(langs[0]), surnames, head_starts, linked)
+            )
+        if len(langs) == 1 and (given := self.given(langs[0])) is not None:
+            found.extend(
+                people_by_given_name(original, self.words(langs[0]), given, head_starts, linked)
             )
         chosen = without_overlaps(found)
         return with_later_mentions(original, chosen, linked)
