@@ -101,3 +101,13 @@ def test_a_foreign_name_that_is_a_word_of_the_document_language(registry: Regist
 def test_titles_only_unmake_countries(registry: Registry) -> None:
     text = "خانم ایران درودی و آقای ایرانی"
     assert shown(link(registry, text, "fa"), text) == [("ir-iran-darroudi", "ایران درودی")]
+
+
+def test_the_arabic_article_does_not_make_a_name_long_enough_to_be_misspelt() -> None:
+    matcher = NameMatcher(
+        [NameEntry("RUS", "الروسية", "ar", "demonym"), NameEntry("AZE", "أذربيجان", "ar", "cldr")]
+    )
+    # «الرواية» (the novel) is one letter from «الروسية», whose own letters are only five
+    assert matcher.find(normalize("صدرت الرواية في بيروت")) == []
+    # a long name without the article still catches its slips
+    assert [m.actor_id for m in matcher.find(normalize("زار أذربيحان"))] == ["AZE"]
