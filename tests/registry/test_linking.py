@@ -81,3 +81,23 @@ def test_the_table_is_large_and_well_formed() -> None:
 def test_linking_case(registry: Registry, case: Case) -> None:
     found = shown(link(registry, case.sentence, case.lang), case.sentence)
     assert found == list(case.expected), case.note
+
+
+def test_a_joined_clitic_is_read_both_as_a_word_and_as_part_of_the_name() -> None:
+    """A cue before an ambiguous name holds whether it reads the clitic joined to the name
+    as a word of its own («من ال» + «أرمنية») or as part of the name's word («لل» + name)."""
+    from peyvand.registry.context import ContextRules, Cue
+
+    rules = ContextRules.__new__(ContextRules)
+    view = "قرات الطالبه شاهنامه للفردوسی"
+    start = view.index("فردوسی")
+    end = start + len("فردوسی")
+    assert rules.decide(view, start, end, [Cue("شاهنامه", "before", "poet")]) == "poet"
+    assert rules.decide(view, start, end, [Cue("شاهنامه لل", "before", "x")]) == "x"
+    assert rules.decide(view, start, end, [Cue("الطالبه", "before", "x")]) is None
+
+
+def test_a_plural_demonym_is_its_people_before_any_language_cue(registry: Registry) -> None:
+    """«هندی‌ها زبان …» is the Indians, though «زبان» right after a demonym marks a language."""
+    sentence = "می‌گویند ایرانی‌ها زبان خود را دوست دارند."
+    assert shown(link(registry, sentence, "fa"), sentence) == [("IRN", "ایرانی‌ها")]

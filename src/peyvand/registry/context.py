@@ -164,14 +164,19 @@ class ContextRules:
         """The sense the words around the view span ``[start, end)`` give an ambiguous name.
 
         The first cue that holds decides: a phrase that ends the words before, one that
-        starts the words after, a phrase among either.
+        starts the words after, a phrase among either. A clitic written joined before the
+        name is read both ways: as a word before it (a cue «من ال» for «من الأرمنية») and as
+        part of its word (a cue «الشاهنامه» for «الشاهنامه للفردوسي»).
         """
         before = " " + " ".join(_before(view, start)) + " "
+        whole = before  # with a clitic joined before the name: the words before its word
+        if start > 0 and view[start - 1] != " ":
+            whole = " " + " ".join(_before(view, view.rfind(" ", 0, start) + 1)) + " "
         after: str | None = None  # read only when a cue looks after the name
         for cue in cues:
             side = cue.side
             if side == "before":
-                if before.endswith(cue.padded, 0, -1):
+                if before.endswith(cue.padded, 0, -1) or whole.endswith(cue.padded, 0, -1):
                     return cue.resolves
             elif side in ("after", "near"):
                 if after is None:

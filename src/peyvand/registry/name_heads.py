@@ -109,8 +109,9 @@ def name_after_head(
         if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
             names = names[:-1]  # is the verb's first part
             break
-        if purpose and not key.startswith(definite):
-            break  # «المجلس الأعلى للثقافة ندوة»: an indefinite word ends a definite name
+        if (purpose or definite_read(names, definite)) and not key.startswith(definite):
+            break  # «المجلس الأعلى للثقافة ندوة», «جامعة القاهرة تملك»: an indefinite word
+            # (a verb, «فيها», «لمدة») ends a name whose construct chain a definite word closed
         if (
             words.article
             and names
@@ -218,6 +219,7 @@ def name_before_head(
     if rule.quoted:
         return None
     names = words_before(original, hs, rule, words, head_starts, countries, openers)
+    names = from_country(names, countries) if rule.cased else names
     if not names or all(w.generic for w in names if not w.connector):
         return None
     start = names[0].start
@@ -225,6 +227,33 @@ def name_before_head(
         return None  # «İran məscidi»: a description, annotated by its country
     end = tail_end(original, he, rule, words, head_starts, countries) if rule.adjectives else he
     return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
+
+
+def from_country(names: list[NameWord], countries: Spans) -> list[NameWord]:
+    """``names`` from their last linked country on, when two proper words stand right before
+    it: «dekanı Əmir Əl-Xəfaci İraq Xəbər Agentliyinə» is a person, then the agency. One
+    word before a country may still be the name's own ("Al-Farabi Kazakh National …")."""
+    for index in range(len(names) - 1, 1, -1):
+        word = names[index]
+        if not countries.overlaps(word.start, word.end):
+            continue
+        before = names[index - 2 : index]
+        if all(
+            not w.generic and not w.connector and not countries.overlaps(w.start, w.end)
+            for w in before
+        ):
+            return names[index:]
+        break
+    return names
+
+
+def definite_read(names: list[NameWord], definite: tuple[str, ...]) -> bool:
+    """Whether a definite word (with the article, «القاهرة», «للإعلام») was read: in Arabic
+    it closes the construct chain, so only definite adjectives and joined definite words may
+    follow it in the name (no article in the data: never)."""
+    return bool(definite) and any(
+        not w.connector and w.key.startswith(definite) and len(w.key) > 3 for w in names
+    )
 
 
 def proper_nisba(names: list[NameWord], words: NameWords, countries: Spans) -> bool:

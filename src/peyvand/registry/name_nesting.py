@@ -45,12 +45,15 @@ from typing import TYPE_CHECKING
 from peyvand.registry.name_bounds import (
     CLOSE_QUOTES,
     GAP,
+    GAP_END,
     OPEN_QUOTES,
+    TOKEN,
     NameWord,
     NameWords,
     Spans,
     common_with_case,
     opens_sentence,
+    word_key,
     words_before,
 )
 
@@ -125,6 +128,7 @@ def around_link(
     words: NameWords,
     head_starts: set[int],
     linked: Spans,
+    countries: Spans | None = None,
 ) -> int | None:
     """Where a name begins whose head ends a linked name, read on before it: «Naxçıvan Muxtar
     Respublikasının Mədəniyyət Nazirliyi» holds «Mədəniyyət Nazirliyi», the republic's
@@ -137,6 +141,11 @@ def around_link(
         return None
     if holder[1] < he or GAP.search(original, he, holder[1]):
         return None  # the head is inside the registry's name, not at its end
+    if not generic_link(original, holder[0], he, words):
+        return None  # «İraq Xəbər Agentliyi» names one body: the words before are no part
+    owner = foreign_owner(original, holder[0], countries)
+    if owner is not None:
+        return owner  # «İtaliya Mədəniyyət Nazirliyi»: Italy's ministry, not the registry's
     names = words_before(original, holder[0], rule, words, head_starts)
     if names and opens_sentence(original, names[0].start):
         first = names[0].key
@@ -147,6 +156,33 @@ def around_link(
     if all(w.generic or w.connector for w in names):
         return None
     return names[0].start
+
+
+def foreign_owner(original: str, link: int, countries: Spans | None) -> int | None:
+    """Where a linked country starts that stands right before the linked name at ``link``,
+    with only a space between: «İtaliya Mədəniyyət Nazirliyi». The registry lists its
+    actors' own long forms whole («Azərbaycan Mədəniyyət Nazirliyi» is one link), so a
+    country that stays a separate link before a bare generic alias («Mədəniyyət Nazirliyi»)
+    owns another body of that kind, one the registry does not know."""
+    if countries is None:
+        return None
+    gap = GAP_END.search(original, max(0, link - 8), link)
+    if gap is None or gap.start() == 0:
+        return None
+    owner = countries.holder(gap.start() - 1, gap.start())
+    if owner is None or (owner[1] != gap.start() and not original[owner[1]].isalpha()):
+        return None
+    return owner[0] if GAP.fullmatch(original, gap.start(), link) else None
+
+
+def generic_link(original: str, start: int, he: int, words: NameWords) -> bool:
+    """Whether the linked name ``original[start:he]`` is its head with only generic words
+    before it («Mədəniyyət Nazirliyi»): a bare alias any country's body could bear, not a
+    name of one body («Akademik Milli Dram Teatrı»)."""
+    tokens = [word_key(m.group(), words.turkic) for m in TOKEN.finditer(original, start, he)]
+    return len(tokens) > 1 and all(
+        key in words.generic or key in words.connector for key in tokens[:-1]
+    )
 
 
 def nest(

@@ -217,11 +217,12 @@ class UnlinkedFinder:
                     continue
                 words = merged or self.words(rule.lang)
                 if inside:  # the registry's name ends with the head: a longer name?
-                    start = around_link(original, he, rule, words, head_starts, linked)
+                    start = around_link(original, he, rule, words, head_starts, linked, named)
                     candidate = None
-                    if start is not None:
-                        name = original[start:he]
-                        candidate = UnlinkedCandidate(name, rule.type, rule.head, start, he)
+                    if start is not None:  # the name holds the whole link, endings and all
+                        end = max(he, (linked.holder(hs, he) or (hs, he))[1])
+                        name = original[start:end]
+                        candidate = UnlinkedCandidate(name, rule.type, rule.head, start, end)
                 elif rule.title:
                     span = read_person(original, he, rule, words, head_starts, linked, hs)
                     candidate = None

@@ -8,9 +8,11 @@ data, `lang/<code>/name_usage.tsv`: the name kind they apply to (``capital``, ``
 ``name`` for a country's plain name, as in «Azerbaycan Türkçesi», a language),
 where the cue stands (``before``: the word before; ``after``: the word after; ``suffix``: an
 ending on the name's own word; ``prefix``: a clitic joined before it, Arabic «ب» "in" in
-«ببغداد»), and the cue. A ``before`` or ``after`` cue may be several
-words: "scheduled for" (a capital as the place of a planned event, where «для Баку» alone is
-the government), «فارسی و» («ادبیات فارسی و آذربایجانی»: a demonym joined to a language).
+«ببغداد»; ``people``: a plural ending on the name's word that makes a demonym its
+people, «هندی‌ها», which no other cue then turns into a language), and the cue. A
+``before`` or ``after`` cue may be several words: "scheduled for" (a capital as the place
+of a planned event, where «для Баку» alone is the government), «فارسی و» («ادبیات فارسی و
+آذربایجانی»: a demonym joined to a language).
 A word of side ``alone`` marks a language only when the demonym stands alone, with no noun
 after it ("translated into Azerbaijani", "in Persian and Russian", but not "from Armenian
 specialists"); the words of side ``alone-after`` may follow it and leave it alone ("and",
@@ -133,6 +135,7 @@ class UsageRules:
                 bool(sides["after"]),
                 frozenset(sides["prefix"]),
                 joins,
+                frozenset(w.strip() for w in sides["people"]),
             )
         return self._by_scope[scope]
 
@@ -153,6 +156,9 @@ class UsageRules:
         ``scope``: which cues apply (`scope`).
         """
         rules = self._by_scope.get(scope) or self._scope(scope)
+        people = rules.people
+        if people and end > start + key_length and view[start + key_length : end].strip() in people:
+            return False  # «هندی‌ها زبان فارسی را …»: the people, whatever follows
         suffixes = rules.suffixes
         if suffixes and end > start + key_length:
             tail = view[start + key_length : end]
@@ -225,7 +231,7 @@ def _after(view: str, end: int, word: str, rules: _Scope) -> bool:
     return word in rules.phrase_starts and _starts_with(view, end, rules.phrases_after)
 
 
-_SIDES = ("suffix", "before", "after", "alone", "alone-after", "prefix")
+_SIDES = ("suffix", "before", "after", "alone", "alone-after", "prefix", "people")
 _COMMAS = (",",)  # the view: normalize folds «،» to ","
 HOPS = 2  # items of a coordination a cue reaches across
 
@@ -246,6 +252,7 @@ class _Scope(NamedTuple):
     any_after: bool
     prefixes: frozenset[str]  # clitics joined before the name
     joins: frozenset[str]  # the words that join a coordination ("and", «و»)
+    people: frozenset[str]  # plural endings that make a demonym its people («هندی‌ها»)
 
 
 def _clitic(view: str, start: int) -> str:
