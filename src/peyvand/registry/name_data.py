@@ -21,7 +21,9 @@ Two files per language (``lang/<code>/``):
   followed by punctuation, "said Ann Lee, who …", «وقالت أمل الموسوي، …»; ``place``: an
   ``adjectives`` head whose name may end in its city, «Русский дом в Ташкенте»; ``nisba``: a
   ``purpose`` head that one definite nisba adjective, neither a country's nor ``generic``,
-  also names, «الجامعة المستنصرية»). A head of more
+  also names, «الجامعة المستنصرية»; ``demonym``: a definite ``purpose`` head that its definite
+  country nisba adjective also names, the country's own body, «الجامعة اللبنانية», while
+  «جامعة لبنانية» or «التلفزيون الكويتي» only describe). A head of more
   than one word («خانه فرهنگ», "News Agency") is a title of its own (`HeadRule.compound`).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
@@ -120,6 +122,7 @@ FLAGS = frozenset(
         "apposed",
         "place",
         "nisba",
+        "demonym",
     }
 )
 
@@ -149,6 +152,7 @@ class HeadRule:
     apposed: bool = False  # punctuation must follow the name ("said Ann Lee, who …")
     place: bool = False  # the name may end in its city («Русский дом в Ташкенте»)
     nisba: bool = False  # one proper nisba adjective names it («الجامعة المستنصرية»)
+    demonym: bool = False  # its definite country nisba names it («الجامعة اللبنانية»)
 
 
 def head_keys(head: str, lang: str) -> list[str]:
@@ -209,6 +213,7 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
                 apposed="apposed" in flags,
                 place="place" in flags,
                 nisba="nisba" in flags,
+                demonym="demonym" in flags,
             )
         )
     return rules

@@ -119,6 +119,12 @@ def name_after_head(
             and not key.startswith(definite)
         ):
             break  # «تلفزيون الكويت مذكرة»: a country closes a name in construct state
+        if (
+            names
+            and country_nisba(names[-1], words, countries)
+            and key.startswith(tuple(c + a for c in words.conjunction for a in words.article))
+        ):
+            break  # «وزارة الثقافة اللبنانية والسفارة»: a country adjective closes the name
         purpose = purpose or (rule.purpose and key.startswith(tuple(words.purpose)))
         word = NameWord(match.start(), match.end(), key, key in words.generic)
         phrase = None
@@ -178,8 +184,10 @@ def name_after_head(
         return UnlinkedCandidate(original[start:he], rule.type, rule.head, start, he)
     if not names or all(w.generic for w in left + names if not w.connector):
         return None
+    national = rule.demonym and national_name(names, words, countries)
     if (
         rule.purpose
+        and not national
         and not any(
             w.key.startswith(p) and len(w.key) > len(p) + 1 for w in names for p in words.purpose
         )
@@ -187,7 +195,7 @@ def name_after_head(
     ):
         return None  # «المجلس البلدي»: a definite head with adjectives describes
     end = names[-1].end
-    if describes(left + names, rule, words, original, (start, end, hs), countries):
+    if not national and describes(left + names, rule, words, original, (start, end, hs), countries):
         return None  # «مرکز فرهنگی ایران»: a description, annotated by its country
     return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
 
@@ -264,6 +272,31 @@ def proper_nisba(names: list[NameWord], words: NameWords, countries: Spans) -> b
         return False
     key = names[0].key
     return any(key.startswith(a) for a in words.article) and has_ending(key, words.adjective_ending)
+
+
+def country_nisba(word: NameWord, words: NameWords, countries: Spans) -> bool:
+    """Whether ``word`` is a definite country adjective with a nisba ending («اللبنانية»)."""
+    return (
+        not word.connector
+        and any(word.key.startswith(a) for a in words.article)
+        and has_ending(word.key, words.adjective_ending)
+        and countries.overlaps(word.start, word.end)
+    )
+
+
+def national_name(names: list[NameWord], words: NameWords, countries: Spans) -> bool:
+    """Whether ``names`` after a definite ``demonym`` head are definite generic modifiers
+    ending in a definite country nisba: «الجامعة اللبنانية», «المكتبة الوطنية الجزائرية»
+    name the country's own body (the article makes the phrase definite: «جامعة لبنانية», a
+    Lebanese university, only describes)."""
+    read = [w for w in names if not w.connector]
+    if not read or len(read) > 3 or not country_nisba(read[-1], words, countries):
+        return False
+    return all(
+        (w.generic and any(w.key.startswith(a) for a in words.article))
+        or country_nisba(w, words, countries)
+        for w in read[:-1]
+    )
 
 
 def _country_pair(

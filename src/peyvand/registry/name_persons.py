@@ -108,8 +108,11 @@ def read_person(
     before = previous_key(original, hs, words)
     if before in words.determiner:
         return None  # «این خانم», "this director"
-    if before is not None and any(before.startswith(a) for a in words.article):
-        return None  # «الكتب المترجمة»: after a definite word, the role word is its adjective
+    # «الكتب المترجمة»: after a definite word, the role word is its adjective, unless a
+    # national adjective and a full name closed by punctuation follow it («في الافتتاح
+    # المخرج الإيراني سامان رضوي، …»)
+    after_definite = before is not None and any(before.startswith(a) for a in words.article)
+    national = False
     gap = GAP.match(original, he)
     if gap is None:
         return None
@@ -125,7 +128,7 @@ def read_person(
         in_complement = rule.genitive and not names and complement < COMPLEMENT_WORDS
         if linked.overlaps(match.start(), match.end()):
             if not names and _nisba(key, words):
-                pass  # «المخرجة الإيرانية نرجس شكوهي»: the role's national adjective
+                national = True  # «المخرجة الإيرانية نرجس شكوهي»: the role's adjective
             elif not in_complement:
                 return None  # the registry's person, or a country: no unknown name here
             complement += 1
@@ -162,6 +165,10 @@ def read_person(
             break
         pos = gap.end()
     if not names or (rule.full and len(names) < 2):
+        return None
+    if after_definite and not (
+        national and len(names) >= 2 and _punctuated(original, names[-1][1])
+    ):
         return None
     if rule.apposed and not _punctuated(original, names[-1][1]):
         return None  # "said United Nations officials": no name in apposition
