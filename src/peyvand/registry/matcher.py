@@ -14,7 +14,6 @@ Misspellings are caught in the same pass, through the first letters of long name
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -41,6 +40,7 @@ from peyvand.registry.stream import (
     KeyInfo,
     Seed,
     collect,
+    seed_words,
     select,
     stream,
 )
@@ -346,22 +346,13 @@ class NameMatcher:
     ) -> list[Hit]:
         """Words that begin like a long name (or one slip away) and are within an edit or two."""
         view = norm.text
-        size = len(view)
         found: dict[int, Hit] = {}
-        find = scan.find
-        shortest = FUZZY_MIN - 1
-        ends = [hit[1] for hit in hits]  # the matches do not overlap: their ends ascend too
-        count = len(hits)
-        for start, (_, _, seed, keys) in seeds:  # a seed starts a word
-            stop = find(" ", start + 1) - 1
-            if stop < 0:
-                stop = size
-            if stop - start < shortest or start in found:
+        closest = self._misspellings.closest
+        words = seed_words(seeds, hits, scan, len(view), FUZZY_MIN - 1)
+        for start, stop, (_, _, seed, keys) in words:
+            if start in found:
                 continue
-            after = bisect_right(ends, start)  # the first match that ends after the start
-            if after < count and hits[after][0] < stop:
-                continue  # the word holds a name that matched, or lies inside one
-            best = self._misspellings.closest(view[start:stop], seed, keys)
+            best = closest(view[start:stop], seed, keys)
             if best is None:
                 continue
             key, end, score = best

@@ -7,3 +7,7 @@ import cython
                o_end=Py_ssize_t, slot=Py_ssize_t, code=Py_ssize_t, info=tuple, first=Py_ssize_t, j=Py_ssize_t,
                at=Py_ssize_t, length=Py_ssize_t)
 cpdef stream(found, norm, str scan, bint fuzzy)
+
+@cython.locals(start=Py_ssize_t, stop=Py_ssize_t, after=Py_ssize_t, count=Py_ssize_t,
+               ends=list, words=list)
+cpdef list seed_words(list seeds, list hits, str scan, Py_ssize_t size, Py_ssize_t shortest)

@@ -84,8 +84,14 @@ def stream(
             if code == SEED_HIT:
                 if fuzzy:
                     length = info[1]
-                    seed_start = end - length
-                    seeds.append((seed_start, info))
+                    at = end - length
+                    if at >= following or at < base:  # the breakpoint walk, either way
+                        k = bisect_right(views, at, 0 if at < base else k) - 1
+                        base, shift = views[k], srcs[k] - views[k]
+                        following = views[k + 1] if k < last else size
+                    if not original[at + shift].islower():  # a misspelt name is Capitalised
+                        seed_start = at
+                        seeds.append((seed_start, info))
                 continue
             if code == VERIFIED:
                 length = info[1]
@@ -133,13 +139,9 @@ def stream(
                     if original[at].islower():
                         continue
                 del hits[j:]
-            if start < base:  # the walk over the breakpoints steps back
-                k = bisect_right(views, start, 0, k) - 1
-                base, shift = views[k], srcs[k] - views[k]
-                following = views[k + 1] if k < last else size
         stop_before = stop
-        if start >= following:
-            k = bisect_right(views, start, k) - 1
+        if start >= following or start < base:  # (a seed's word may have led it on)
+            k = bisect_right(views, start, 0 if start < base else k) - 1
             base, shift = views[k], srcs[k] - views[k]
             following = views[k + 1] if k < last else size
         o_start = start + shift
@@ -265,3 +267,26 @@ def _merge(candidates: list[Candidate], start: int, stop: int, info: KeyInfo) ->
         candidates.pop()
     candidates.append((start, stop, info))
     return stop
+
+
+def seed_words(
+    seeds: list[Seed], hits: list[Hit], scan: str, size: int, shortest: int
+) -> list[tuple[int, int, SeedValue]]:
+    """The words the seeds start that are worth a misspelling check: long enough, holding no
+    match and lying in none. Matches never overlap, so their ends ascend too: one bisection
+    finds the first match that ends after the word starts."""
+    ends = [hit[1] for hit in hits]
+    count = len(hits)
+    words: list[tuple[int, int, SeedValue]] = []
+    for start, value in seeds:  # a seed starts a word
+        stop = scan.find(" ", start + 1)
+        stop -= 1
+        if stop < 0:
+            stop = size
+        if stop - start < shortest:
+            continue
+        after = bisect_right(ends, start)
+        if after < count and hits[after][0] < stop:
+            continue  # the word holds a name that matched, or lies inside one
+        words.append((start, stop, value))
+    return words
