@@ -10,14 +10,14 @@ cpdef tuple build(list keys)
 
 @cython.locals(size=Py_ssize_t, made=Py_ssize_t, new=Py_ssize_t, old=Py_ssize_t,
                node=Py_ssize_t, order='int[::1]', new_labels='unsigned int[::1]',
-               new_start='int[::1]', new_count='int[::1]', new_value='int[::1]')
+               links='int[::1]')
 cpdef tuple pack(unsigned int[::1] labels, int[::1] child, int[::1] sibling, int[::1] value)
 
-@cython.locals(size=Py_ssize_t, top=Py_ssize_t, p=Py_ssize_t, node=Py_ssize_t,
+@cython.locals(size=Py_ssize_t, top=Py_ssize_t, p=Py_ssize_t, node=Py_ssize_t, record=Py_ssize_t,
                at=Py_ssize_t, child=Py_ssize_t, low=Py_ssize_t, high=Py_ssize_t, middle=Py_ssize_t,
                letter=Py_UCS4, disorder=bint, hits=list)
-cpdef list walk(int[::1] first, unsigned int[::1] labels, int[::1] start, int[::1] count,
-                int[::1] value, list values, Py_ssize_t space, const unsigned int[::1] codes)
+cpdef list walk(int[::1] first, unsigned int[::1] labels, int[::1] links, list values,
+                Py_ssize_t space, const unsigned int[::1] codes)
 
 @cython.locals(i=Py_ssize_t, code=cython.uint)
 cpdef blank(unsigned int[::1] codes, const unsigned char[::1] letters)

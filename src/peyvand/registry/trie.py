@@ -30,8 +30,10 @@ DIRECT = 0x10000  # a letter below this finds the first node of a key in a table
 class WordTrie:
     """Keys that all start with a space, as flat arrays in breadth-first order.
 
-    The children of a node are numbered one after the other (``start``, ``count``), so
-    finding the child for a letter reads one short run of ``labels``.
+    The children of a node are numbered one after the other, so finding the child for a
+    letter reads one short run of ``labels``; what the walk reads of a node (where its
+    children start, how many there are, its value or -1) sits side by side in ``links``,
+    three ints a node: one memory access a step.
     """
 
     def __init__(self, items: Iterable[tuple[str, Any]]) -> None:
@@ -40,11 +42,12 @@ class WordTrie:
         if any(not key.startswith(" ") or len(key) < 2 for key in keys):
             raise ValueError("every key of a word trie starts with a space and a letter")
         self.values = [value for _, value in pairs]
-        self.labels, self.start, self.count, self.value = pack(*build(keys))
+        self.labels, self.links = pack(*build(keys))
         self.first = array("i", [-1]) * DIRECT  # the node of " " + a letter
-        space = self.start[0] if self.count[0] else -1  # " ": every key passes through it
+        links = self.links
+        space = links[0] if links[1] else -1  # " ": every key passes through it
         if space >= 0:
-            for node in range(self.start[space], self.start[space] + self.count[space]):
+            for node in range(links[3 * space], links[3 * space] + links[3 * space + 1]):
                 if self.labels[node] < DIRECT:
                     self.first[self.labels[node]] = node
         self.space = space
@@ -65,19 +68,13 @@ class WordTrie:
         """
         codes = array("I", f" {view}  ".encode(_UTF32))
         blank(codes, word_letters())
-        hits = walk(
-            self.first, self.labels, self.start, self.count, self.value, self.values,
-            self.space, codes,
-        )  # fmt: skip
+        hits = walk(self.first, self.labels, self.links, self.values, self.space, codes)
         return codes.tobytes().decode(_UTF32), hits
 
     def iter(self, scan: str) -> list[tuple[int, Any]]:
         """``(end, value)`` for every key in ``scan``, as pyahocorasick's ``iter`` gives them."""
         codes = memoryview(scan.encode(_UTF32)).cast("I")  # read as C ints, no str access
-        return walk(
-            self.first, self.labels, self.start, self.count, self.value, self.values,
-            self.space, codes,
-        )  # fmt: skip
+        return walk(self.first, self.labels, self.links, self.values, self.space, codes)
 
 
 @cache
@@ -138,35 +135,32 @@ def build(keys: list[str]) -> tuple[array[int], array[int], array[int], array[in
 
 def pack(
     labels: array[int], child: array[int], sibling: array[int], value: array[int]
-) -> tuple[array[int], array[int], array[int], array[int]]:
-    """Renumber breadth first, so that the children of a node sit side by side."""
+) -> tuple[array[int], array[int]]:
+    """Renumber breadth first, so that the children of a node sit side by side: the labels,
+    and per node where its children start, how many there are and its value."""
     size = len(labels)
     order = array("i", [0]) * size  # old node of each new number
     new_labels = array("I", [0]) * size
-    new_start = array("i", [0]) * size
-    new_count = array("i", [0]) * size
-    new_value = array("i", [-1]) * size
+    links = array("i", [0]) * (3 * size)
     made = 1
     for new in range(size):  # ``order`` grows ahead of this loop
         old = order[new]
-        new_value[new] = value[old]
-        new_start[new] = made
+        links[3 * new] = made
+        links[3 * new + 2] = value[old]
         node = child[old]
         while node >= 0:
             order[made] = node
             new_labels[made] = labels[node]
             made += 1
             node = sibling[node]
-        new_count[new] = made - new_start[new]
-    return new_labels, new_start, new_count, new_value
+        links[3 * new + 1] = made - links[3 * new]
+    return new_labels, links
 
 
 def walk(
     first: array[int],
     labels: array[int],
-    start: array[int],
-    count: array[int],
-    value: array[int],
+    links: array[int],
     values: list[Any],
     space: int,
     codes: memoryview | array[int],
@@ -184,24 +178,25 @@ def walk(
         if letter < 0x10000:  # DIRECT
             node = first[letter]
         elif space >= 0:
-            for child in range(start[space], start[space] + count[space]):
+            for child in range(links[3 * space], links[3 * space] + links[3 * space + 1]):
                 if labels[child] == letter:
                     node = child
                     break
         at = p + 1
         while node >= 0:
-            if value[node] >= 0:
+            record = 3 * node
+            if links[record + 2] >= 0:
                 if at < top:
                     disorder = True
                 else:
                     top = at
-                hits.append((at, values[value[node]]))
+                hits.append((at, values[links[record + 2]]))
             at += 1
             if at >= size:
                 break
             letter = codes[at]
-            low = start[node]
-            high = low + count[node]
+            low = links[record]
+            high = low + links[record + 1]
             node = -1
             if high - low > 6:  # the letters of the children are sorted: halve the run
                 while high - low > 6:
