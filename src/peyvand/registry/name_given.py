@@ -171,7 +171,8 @@ def people_by_given_name(
         elif not _apposed(original, end, words):
             continue
         found.append(
-            UnlinkedCandidate(original[first.start() : end], "person", "", first.start(), end)
+            # the given name as head: a Capitalised one lets later mentions by surname count
+            UnlinkedCandidate(original[first.start() : end], "person", token, first.start(), end)
         )
     return found
 

@@ -193,6 +193,11 @@ def surname(name: str) -> str | None:
     return last if len(last) > 2 else None
 
 
+# Azerbaijani case endings written onto a foreign surname with no apostrophe («Dübuanın»,
+# «Eminesku ilə»): two letters or more, so that a name with one more letter is not read
+_JOINED_CASE = "(?-i:n[ıiuü]n|y[aə]|d[aə]n?|n[ıiuü]|[ıiuü]n|y[ıiuü])"
+
+
 def later_mentions(
     original: str, persons: list[tuple[int, int]], taken: Spans
 ) -> list[tuple[int, int, int]]:
@@ -208,12 +213,12 @@ def later_mentions(
     if not wanted:
         return []
     names = "|".join(re.escape(last) for last in sorted(wanted, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\u200c'’-])(?:{names})(?:['’][^\W\d_]+)?(?![\w\u200c'’-])")
+    pattern = re.compile(
+        rf"(?<![\w\u200c'’-])(?P<last>{names})(?:['’][^\W\d_]+|{_JOINED_CASE})?(?![\w\u200c'’-])"
+    )
     found: list[tuple[int, int, int]] = []
     for match in pattern.finditer(original, min(start for start, _ in persons)):
-        text = match.group()
-        apostrophe = APOSTROPHE_SUFFIX.search(text)
-        person = wanted[text[: apostrophe.start()] if apostrophe is not None else text]
+        person = wanted[match.group("last")]
         if match.start() < persons[person][1] or taken.overlaps(match.start(), match.end()):
             continue
         found.append((match.start(), match.end(), person))

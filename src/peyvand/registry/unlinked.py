@@ -64,6 +64,8 @@ from peyvand.registry.name_data import (
 )
 from peyvand.registry.name_given import GivenNames, people_by_given_name, read_given
 from peyvand.registry.name_heads import name_after_head, name_before_head
+from peyvand.registry.name_initials import with_initials
+from peyvand.registry.name_joins import apart_from_persons
 from peyvand.registry.name_layers import without_overlaps
 from peyvand.registry.name_nesting import around_link
 from peyvand.registry.name_people import Surnames, people_by_surname, read_surnames
@@ -255,5 +257,8 @@ class UnlinkedFinder:
             found.extend(
                 people_by_given_name(original, self.words(langs[0]), given, head_starts, linked)
             )
+        if len(langs) == 1:
+            found = apart_from_persons(original, found, self.words(langs[0]))
+        found = with_initials(original, found)
         chosen = without_overlaps(found)
         return with_later_mentions(original, chosen, linked)
