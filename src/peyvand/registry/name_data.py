@@ -23,7 +23,9 @@ Two files per language (``lang/<code>/``):
   ``purpose`` head that one definite nisba adjective, neither a country's nor ``generic``,
   also names, «الجامعة المستنصرية»; ``demonym``: a definite ``purpose`` head that its definite
   country nisba adjective also names, the country's own body, «الجامعة اللبنانية», while
-  «جامعة لبنانية» or «التلفزيون الكويتي» only describe). A head of more
+  «جامعة لبنانية» or «التلفزيون الكويتي» only describe; ``eponymous``: an ``adjectives`` head
+  too common a noun to name anything without an eponym after it, «Культурным центром имени
+  Джавахарлала Неру» but not «Культурный центр»). A head of more
   than one word («خانه فرهنگ», "News Agency") is a title of its own (`HeadRule.compound`).
 * ``name_words.tsv``: words with a role around names: ``stop`` (ends a name: «و», «در»,
   "in"), ``verb`` (a light verb: ends a name and takes the word before it, «اعلام کرد»),
@@ -123,6 +125,7 @@ FLAGS = frozenset(
         "place",
         "nisba",
         "demonym",
+        "eponymous",
     }
 )
 
@@ -153,6 +156,7 @@ class HeadRule:
     place: bool = False  # the name may end in its city («Русский дом в Ташкенте»)
     nisba: bool = False  # one proper nisba adjective names it («الجامعة المستنصرية»)
     demonym: bool = False  # its definite country nisba names it («الجامعة اللبنانية»)
+    eponymous: bool = False  # with adjectives: named only with «имени …» after the head
 
 
 def head_keys(head: str, lang: str) -> list[str]:
@@ -214,6 +218,7 @@ def read_rules(data: LanguageData, lang: str, words: NameWords) -> list[HeadRule
                 place="place" in flags,
                 nisba="nisba" in flags,
                 demonym="demonym" in flags,
+                eponymous="eponymous" in flags,
             )
         )
     return rules

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["name_after_head", "name_before_head"]
 
+TANWEEN = ("\u0627\u064b", "\u064b\u0627", "\u064b")  # «اً», «ًا»: the accusative ending
+
 
 # --- names after a head («موسسه الهدی», "University of Tehran») -------------------------
 def name_after_head(
@@ -106,6 +108,8 @@ def name_after_head(
             if match.start() not in openers:  # another name begins: «… و دانشگاه تبریز»,
                 names = before_connector(names)  # «… وجامعة طهران», "… and X University"
             break  # "Ministry of Culture of Uzbekistan said …": the name ends before "said"
+        if match.group().endswith(TANWEEN):
+            break  # «أمانة بغداد اتفاقاً»: an indefinite accusative is no name word
         if is_verb(key, original, match.end(), words):  # «… اعلام کرد»: the word before
             names = names[:-1]  # is the verb's first part
             break
@@ -125,6 +129,13 @@ def name_after_head(
             and key.startswith(tuple(c + a for c in words.conjunction for a in words.article))
         ):
             break  # «وزارة الثقافة اللبنانية والسفارة»: a country adjective closes the name
+        if (
+            rule.demonym
+            and names
+            and not countries.overlaps(match.start(), match.end())
+            and national_name(names, words, countries)
+        ):
+            break  # «الجامعة الأردنية المهتمين»: a country adjective closes a national name
         purpose = purpose or (rule.purpose and key.startswith(tuple(words.purpose)))
         word = NameWord(match.start(), match.end(), key, key in words.generic)
         phrase = None
@@ -228,12 +239,15 @@ def name_before_head(
         return None
     names = words_before(original, hs, rule, words, head_starts, countries, openers)
     names = from_country(names, countries) if rule.cased else names
-    if not names or all(w.generic for w in names if not w.connector):
-        return None
+    end = tail_end(original, he, rule, words, head_starts, countries) if rule.adjectives else he
+    eponym = bool(words.eponym & set(original[he:end].lower().replace(".", " ").split()))
+    if not names or (not eponym and all(w.generic for w in names if not w.connector)):
+        return None  # a generic word names nothing, unless an eponym follows («… имени …»)
+    if rule.eponymous and not eponym:
+        return None  # «Культурный центр»: a common noun without «имени …»
     start = names[0].start
     if describes(names, rule, words, original, (start, he, hs), countries):
         return None  # «İran məscidi»: a description, annotated by its country
-    end = tail_end(original, he, rule, words, head_starts, countries) if rule.adjectives else he
     return UnlinkedCandidate(original[start:end], rule.type, rule.head, start, end)
 
 

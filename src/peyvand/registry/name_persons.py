@@ -83,6 +83,15 @@ def _prepositional(key: str, words: NameWords) -> bool:
     return False
 
 
+def _preposition_joined(key: str, words: NameWords) -> bool:
+    """Whether ``key`` opens with a preposition written joined to it («لوكالة», «بوزارة»): a
+    ``clitic`` that is no ``conjunction`` (Arabic «ل», «ب», «ك»), which no name word does."""
+    return any(
+        len(key) > len(c) + 2 and key.startswith(c) and not c.startswith(tuple(words.conjunction))
+        for c in words.clitic
+    )
+
+
 def _nisba(key: str, words: NameWords) -> bool:
     """Whether ``key`` is a definite adjective with a nisba ending («الإيرانية»), which
     agrees with the role noun before it rather than naming anyone."""
@@ -129,6 +138,8 @@ def read_person(
         if linked.overlaps(match.start(), match.end()):
             if not names and _nisba(key, words):
                 national = True  # «المخرجة الإيرانية نرجس شكوهي»: the role's adjective
+            elif len(names) >= 2 and not rule.cased and _preposition_joined(key, words):
+                break  # «… هالة منصور لوكالة الأنباء»: a preposition and a linked name end it
             elif not in_complement:
                 return None  # the registry's person, or a country: no unknown name here
             complement += 1

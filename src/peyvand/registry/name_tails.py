@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["tail_end"]
 
 COMPLEMENTS = 2  # lowercase words between the head and the eponym («искусств»)
-EPONYM_WORDS = 3  # Capitalised words of the person honoured
+EPONYM_WORDS = 3  # Capitalised words of the person honoured (an initial counts as one)
 
 
 def _word(original: str, pos: int) -> tuple[str, int, int] | None:
@@ -55,6 +55,9 @@ def _eponym(original: str, pos: int, words: NameWords, heads: set[int]) -> int |
         found = _word(original, pos)
         if found is None or found[1] in heads or not _capitalised(found[0]):
             break
+        if len(found[0]) == 1 and original.startswith(".", found[2]):
+            pos = found[2] + 1  # an initial («имени А. С. Пушкина»): the surname must follow
+            continue
         if ends_name(word_key(found[0], words.turkic), words):
             break
         end = pos = found[2]
@@ -99,6 +102,8 @@ def tail_end(
         token, start, end = found
         key = word_key(token, words.turkic)
         if key in words.eponym:
+            if original.startswith(".", end):
+                end += 1  # «им. Пушкина»: the abbreviation's full stop
             return _eponym(original, end, words, heads) or he
         if token[0].isupper() or ends_name(key, words) or has_ending(key, words.verb_ending):
             return he

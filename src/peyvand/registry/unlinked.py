@@ -62,6 +62,7 @@ from peyvand.registry.name_data import (
     read_rules,
     read_words,
 )
+from peyvand.registry.name_epithets import people_by_epithet
 from peyvand.registry.name_given import GivenNames, people_by_given_name, read_given
 from peyvand.registry.name_heads import name_after_head, name_before_head
 from peyvand.registry.name_initials import with_initials
@@ -258,6 +259,7 @@ class UnlinkedFinder:
                 people_by_given_name(original, self.words(langs[0]), given, head_starts, linked)
             )
         if len(langs) == 1:
+            found.extend(people_by_epithet(original, langs[0], head_starts, linked))
             found = apart_from_persons(original, found, self.words(langs[0]))
         found = with_initials(original, found)
         chosen = without_overlaps(found)
