@@ -41,9 +41,6 @@ WORD_EXTRA = frozenset(
 GAP_END = re.compile(f"[{_GAP_CHARS}]+\\Z")
 LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]")
-OPEN_QUOTES = '«“„"‹'
-CLOSE_QUOTES = '»”“"›'
-QUOTE_LIMIT = 120  # longest quoted name, in characters
 WINDOW = 400  # how far back the words before an ``after`` head are looked for
 
 
@@ -300,32 +297,6 @@ def capitalised_next(original: str, he: int, words: NameWords) -> bool:
         and match.group()[0].isupper()
         and not ends_name(word_key(match.group(), words.turkic), words)
     )
-
-
-def closing_quote(original: str, opening: int) -> int | None:
-    """End (exclusive) of a quoted name opening at ``opening``, on one line, with a word."""
-    limit = min(len(original), opening + QUOTE_LIMIT)
-    for index in range(opening + 1, limit):
-        char = original[index]
-        if char in "\n\r":
-            return None
-        if char in CLOSE_QUOTES:
-            inner = original[opening + 1 : index]
-            return index + 1 if TOKEN.search(inner) else None
-    return None
-
-
-def opening_quote(original: str, closing: int) -> int | None:
-    """Start of a quoted name closing at ``closing``, on one line, with a word."""
-    limit = max(-1, closing - QUOTE_LIMIT)
-    for index in range(closing - 1, limit, -1):
-        char = original[index]
-        if char in "\n\r":
-            return None
-        if char in OPEN_QUOTES:
-            inner = original[index + 1 : closing]
-            return index if TOKEN.search(inner) else None
-    return None
 
 
 class Spans:

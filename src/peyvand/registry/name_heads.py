@@ -13,10 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from peyvand.registry.name_bounds import (
-    CLOSE_QUOTES,
     GAP,
     GAP_END,
-    OPEN_QUOTES,
     TOKEN,
     ZWNJ,
     NameWord,
@@ -24,13 +22,11 @@ from peyvand.registry.name_bounds import (
     Spans,
     before_connector,
     capitalised_next,
-    closing_quote,
     complement_end,
     counted,
     ends_name,
     is_verb,
     next_word,
-    opening_quote,
     previous_key,
     word_key,
     words_before,
@@ -38,6 +34,7 @@ from peyvand.registry.name_bounds import (
 from peyvand.registry.name_candidate import UnlinkedCandidate
 from peyvand.registry.name_nesting import describes
 from peyvand.registry.name_persons import genitive_word, has_ending
+from peyvand.registry.name_quotes import CLOSE_QUOTES, OPEN_QUOTES, closing_quote, opening_quote
 from peyvand.registry.name_tails import tail_end
 
 if TYPE_CHECKING:

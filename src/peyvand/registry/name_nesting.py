@@ -43,10 +43,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from peyvand.registry.name_bounds import (
-    CLOSE_QUOTES,
     GAP,
     GAP_END,
-    OPEN_QUOTES,
     TOKEN,
     NameWord,
     NameWords,
@@ -56,6 +54,7 @@ from peyvand.registry.name_bounds import (
     word_key,
     words_before,
 )
+from peyvand.registry.name_quotes import CLOSE_QUOTES, OPEN_QUOTES
 
 if TYPE_CHECKING:
     from peyvand.registry.linker import Link
