@@ -23,6 +23,13 @@ def test_blind_gold_is_well_formed() -> None:
     assert score.check_all() > 0
 
 
+def test_held_out_gold_is_well_formed() -> None:
+    """tests/heldout7: held out like tests/blind (never tuned on), checked the same way."""
+    score = _score_module()
+    held_out = SCORE.parents[1] / "heldout7"
+    assert score.check_all(held_out / "gold", held_out / "docs") > 0
+
+
 def test_blind_check_refuses_a_bad_span(tmp_path: Path) -> None:
     import json
 
