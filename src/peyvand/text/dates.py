@@ -16,7 +16,7 @@ Decisions that are not obvious:
   hijri in Arabic; in English, 06/19/2019 is read month-first only when the day-first reading
   is impossible, and 03/04/2019 (either way possible) is skipped.
 - Two-digit years are read only after a jalali month or «سال», and only as 50–99 → 1350–1399
-  or 00–09 (written with the zero) → 1400–1409 (``_SHORT_YEARS``): «سال ۱۰», «تیر ۱۰ متری»
+  or 00–09 (written with the zero) → 1400–1409 (``date_years.SHORT_YEARS``): «سال ۱۰», «تیر ۱۰ متری»
   and «۵ مهر ۲۰ نفر» are counts more often than years. A year after a cue is also dropped
   when a counted noun follows it (``count_after`` in the data: «سال ۵۰ هزار نفر»).
 - «دهه ۹۰» / «دهه هفتاد» is a jalali decade (the 1390s, 1370s), as Iranian writers mean
@@ -49,15 +49,16 @@ from peyvand.text import calendars as cal
 from peyvand.text.date_grammar import KINDS, RANK, Grammar, canonical
 from peyvand.text.date_groups import Groups
 from peyvand.text.date_spellings import roman_value
+from peyvand.text.date_years import (
+    MODERN,
+    NUMERIC_GREGORIAN,
+    WEAK_RANGE,
+    in_range,
+    script_lang,
+    short_year,
+)
 from peyvand.text.views import normalized
 
-_SHORT_YEARS = ((50, 99, 1300), (0, 9, 1400))
-_RANGES = {cal.JALALI: (1200, 1499), cal.HIJRI: (1300, 1500), cal.GREGORIAN: (1000, 2199)}
-_WEAK_RANGE = (1900, 2099)
-_MODERN = {cal.JALALI: (1300, 1499), cal.HIJRI: (1340, 1500), cal.GREGORIAN: _WEAK_RANGE}
-_NUMERIC_GREGORIAN = (1800, 2199)
-_PERSIAN_ONLY = frozenset("پچژگکی")
-_ARABIC_SCRIPT = regex.compile(r"\p{Arabic}")
 _PREVIOUS_WORD = regex.compile(r"(\S+) ?$")
 _NEXT_WORD = regex.compile(r" ?(\p{L}+)")
 
@@ -110,31 +111,12 @@ class _Context:
         return self.grammar.flags(kind, m.key(group))
 
 
-def _in_range(calendar: str, year: int, bounds: tuple[int, int] | None = None) -> bool:
-    low, high = bounds or _RANGES[calendar]
-    return low <= year <= high
-
-
-def _short_year(two_digits: int) -> int | None:
-    for low, high, base in _SHORT_YEARS:
-        if low <= two_digits <= high:
-            return base + two_digits
-    return None
-
-
 def _counted(m: Groups, ctx: _Context) -> bool:
     """Whether the number just matched counts something («۵۰ هزار», "2000 cases")."""
     following = _NEXT_WORD.match(ctx.view, m.end())
     return following is not None and (
         canonical(following.group(1)) in ctx.grammar.words["count_after"]
     )
-
-
-def _script_lang(text: str) -> str | None:
-    """fa or ar for Arabic-script text (Persian letters decide), else None."""
-    if not _ARABIC_SCRIPT.search(text):
-        return None
-    return "ar" if _PERSIAN_ONLY.isdisjoint(text) else "fa"
 
 
 def _dated(
@@ -158,11 +140,11 @@ def _numeric(m: Groups, ctx: _Context) -> _Result:
     era = ctx.word("era", m, "era")
     if era:
         calendar = era
-    elif _in_range(cal.GREGORIAN, year, _NUMERIC_GREGORIAN):
+    elif in_range(cal.GREGORIAN, year, NUMERIC_GREGORIAN):
         calendar = cal.GREGORIAN
     else:
         calendar = ctx.setting("numeric_calendar") or ""
-    if not calendar or not _in_range(calendar, year):
+    if not calendar or not in_range(calendar, year):
         return None
     if m.start("d") < m.start("y") and m["sep"] == "/" and ctx.lang == "en":
         if month > 12 >= day:
@@ -198,9 +180,9 @@ def _named(m: Groups, ctx: _Context) -> _Result:
         year = m.number("y")
         if len(m["y"] or "") == 2:
             counted = _counted(m, ctx)
-            year = _short_year(year) if calendar == cal.JALALI and not counted else None
-        elif not _in_range(calendar, year) or (
-            month.flag and (not _in_range(calendar, year, _MODERN[calendar]) or _counted(m, ctx))
+            year = short_year(year) if calendar == cal.JALALI and not counted else None
+        elif not in_range(calendar, year) or (
+            month.flag and (not in_range(calendar, year, MODERN[calendar]) or _counted(m, ctx))
         ):
             year = None  # «می ۱۴۰۰ میلیارد»: a verb prefix before a number, not May 1400
         if year is None and m.start("y") < m.start("m"):
@@ -244,10 +226,10 @@ def _year(m: Groups, ctx: _Context) -> _Result:
         return None  # «در سال ۵۰ هزار نفر»: per year, fifty thousand
     if era:
         calendar = era
-        if digits == 2 or not _in_range(calendar, year):
+        if digits == 2 or not in_range(calendar, year):
             return None
     elif digits == 2:
-        short = _short_year(year) if "short" in cue else None
+        short = short_year(year) if "short" in cue else None
         if short is None or ctx.setting("year_calendar") != cal.JALALI:
             return None
         calendar, year = cal.JALALI, short
@@ -257,7 +239,7 @@ def _year(m: Groups, ctx: _Context) -> _Result:
         return None  # Arabic «عام 1441»: hijri or Gregorian, the text does not say
     else:
         calendar = cal.GREGORIAN
-        if not _in_range(calendar, year, None if strong else _WEAK_RANGE):
+        if not in_range(calendar, year, None if strong else WEAK_RANGE):
             return None
     try:
         value = cal.year_value(calendar, year)
@@ -284,7 +266,7 @@ def _decade(m: Groups, ctx: _Context) -> _Result:
                 return None
             calendar = era or cue_calendar
             first = (1300 if calendar == cal.JALALI else 1900) + number
-    if first % 10 or calendar == cal.HIJRI or not _in_range(calendar, first):
+    if first % 10 or calendar == cal.HIJRI or not in_range(calendar, first):
         return None
     native = f"{first // 10}x" if calendar == cal.JALALI else None
     value = cal.decade_value(calendar, first)
@@ -366,7 +348,7 @@ class DateFinder:
         """
         grammar = self.grammar(lang)
         norm = normalized(text)
-        context_lang = lang if lang in SUPPORTED_LANGUAGES else _script_lang(text)
+        context_lang = lang if lang in SUPPORTED_LANGUAGES else script_lang(text)
         ctx = _Context(grammar, norm.text, context_lang, published)
         found: list[_Candidate] = []
         for position, name in grammar.anchors(ctx.view, published is not None):

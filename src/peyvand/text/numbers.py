@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from peyvand.lang import LanguageData
 from peyvand.text.normalize import NormalizedText, normalize
+from peyvand.text.number_scripts import number_languages
 from peyvand.text.number_words import Composer, Lexicon, Token
 from peyvand.text.quantity_words import QUANTITY_WORDS, UNIT_BEFORE, Cues, Scan
 from peyvand.text.views import normalized
@@ -37,15 +38,6 @@ _SPACE_GROUP_RE = re.compile(r" [0-9]{3}(?![0-9])")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _NOT_BEFORE_DIGITS = frozenset("_/\\:#@=&.,")
-_SCRIPT_RES = {
-    "arabic": re.compile("[\u0600-\u06ff]"),
-    "cyrillic": re.compile("[\u0400-\u04ff]"),
-    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
-}
-_TURKIC_LETTERS = re.compile("[əƏıİşŞğĞ]")
-_PERSIAN_ONLY = re.compile("[پچژگ]")  # letters Arabic does not use
-_PERSIAN_FORMS = re.compile("[یک]")  # the Persian forms of yeh and kaf
-_ARABIC_FORMS = re.compile("[ةيكى]")
 _ALONE = frozenset({"unit", "ten", "hundred"})  # kinds that are a number on their own
 
 
@@ -88,23 +80,7 @@ class NumberFinder:
     @staticmethod
     def languages_for(text: str) -> tuple[str, ...]:
         """The languages to try when none is given, from the dominant script."""
-        sample = text[:1500]
-        counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPT_RES.items()}
-        script = max(counts, key=lambda name: counts[name])
-        if counts[script] == 0:
-            return (
-                ("fa",)
-                if re.search("[\u06f0-\u06f9]", sample)
-                else (("ar",) if re.search("[\u0660-\u0669]", sample) else ("en",))
-            )
-        if script == "arabic":  # one of the two: «واحد», «الف» are common Persian words
-            persian = 4 * len(_PERSIAN_ONLY.findall(sample)) + len(_PERSIAN_FORMS.findall(sample))
-            return ("fa",) if persian >= len(_ARABIC_FORMS.findall(sample)) else ("ar",)
-        if script == "cyrillic":
-            return ("ru",)
-        if _TURKIC_LETTERS.search(sample):
-            return ("az", "tr") if "ə" in sample or "Ə" in sample else ("tr", "az")
-        return ("en",)
+        return number_languages(text)
 
     def find(self, text: str, lang: str | None = None) -> list[Quantity]:
         """All quantities in ``text``, sorted and non-overlapping."""
