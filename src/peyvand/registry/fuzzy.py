@@ -21,7 +21,6 @@ from rapidfuzz.distance import Levenshtein
 
 SEED = 4
 FUZZY_MIN = 7
-ARTICLE = "ال"  # the Arabic article: every definite word starts so, it tells no name apart
 FUZZY_CACHE = 100_000  # words remembered by the misspelling check
 
 Closest = tuple[str, int, float]  # the name, where it ends in the word, the similarity
@@ -112,14 +111,18 @@ def variants(key: str) -> set[str]:
     return {v for v in found if v.isalnum()}
 
 
-def seed_keys(keys: Iterable[str], common: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def seed_keys(
+    keys: Iterable[str], common: frozenset[str], articles: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, ...]]:
     """The names each seed stands for: the first letters of long one-word names, as written
-    and with one slip (`variants`; not those that begin a common word: too many hits)."""
+    and with one slip (`variants`; not those that begin a common word: too many hits). An
+    article a name starts with tells no name apart, so it does not count toward its length."""
     starts = {word[:SEED] for word in common}
     seeds: dict[str, list[str]] = {}
     for key in keys:
         # «الروسية» has five letters of its own: one slip from «الرواية» ("the novel")
-        letters = len(key) - len(ARTICLE) if key.startswith(ARTICLE) else len(key)
+        article = max((len(a) for a in articles if key.startswith(a)), default=0)
+        letters = len(key) - article
         if letters >= FUZZY_MIN and " " not in key and key not in common:
             for seed in (key[:SEED], *(v for v in variants(key) if v not in starts)):
                 names = seeds.setdefault(seed, [])

@@ -99,7 +99,9 @@ class NameMatcher:
     the evidence. Entries whose id is ``-`` (names that must never link) come
     first among the entries of one key, so a data file's block outranks a CLDR name.
     ``marks`` are normalized words whose ends `matches` reports (personal titles: the
-    context rules look at what follows them).
+    context rules look at what follows them). ``articles`` are prefixes every definite word
+    has (Arabic «ال», the ``article`` role of ``lang/<code>/name_words.tsv``): they do not
+    count toward the length that lets a name be found misspelt.
     """
 
     def __init__(
@@ -110,6 +112,7 @@ class NameMatcher:
         suffixes_by_lang: Mapping[str, Iterable[str]] | None = None,
         prefixes_by_lang: Mapping[str, Iterable[str]] | None = None,
         marks: Iterable[str] = (),
+        articles: Iterable[str] = (),
     ) -> None:
         grouped: dict[str, list[NameEntry]] = {}
         for entry in entries:
@@ -137,9 +140,8 @@ class NameMatcher:
             self._groups, self._common, self._suffixes, self._key_suffixes
         )
         self._scanner: Any = None
-        self._automaton = self._build(
-            prefixes, seed_keys(self._groups, self._common), {m for m in marks if m.strip()}
-        )
+        seeds = seed_keys(self._groups, self._common, frozenset(articles))
+        self._automaton = self._build(prefixes, seeds, {m for m in marks if m.strip()})
 
     def _suffixes_per_key(self, by_lang: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
         """The suffixes each name may take.

@@ -18,27 +18,40 @@ __all__ = ["with_initials"]
 _INITIALS = re.compile(r"(?<![\w.])(?:[^\W\d_a-zа-яё]\.[ \u00a0]?){1,3}$")
 
 
-# abbreviations, not initials: a sentence may end with them ("moved to the U.S. Boston …")
-_ABBREVIATIONS = frozenset({"US", "UK", "UN", "EU", "UAE", "USA", "США", "РФ", "ЕС"})
 _WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]*$")
 
 
-def _opens(original: str, match: re.Match[str], cand: UnlinkedCandidate) -> bool:
-    """Whether the initials are no abbreviation and follow no Capitalised word ("Plan B.")."""
+def letters(abbreviation: str) -> str:
+    """An abbreviation's letters alone ("U. S." → "US"), as the initials are compared."""
+    return re.sub(r"[.\s]", "", abbreviation)
+
+
+def _opens(
+    original: str, match: re.Match[str], cand: UnlinkedCandidate, abbreviations: frozenset[str]
+) -> bool:
+    """Whether the initials are no abbreviation (``abbreviations.txt``: "moved to the U.S.
+    Boston …") and follow no Capitalised word ("Plan B.")."""
     start = cand.start - len(match.group())
-    if re.sub(r"[.\s]", "", match.group()) in _ABBREVIATIONS:
+    if letters(match.group()) in abbreviations:
         return False
     before = _WORD_BEFORE.search(original, max(0, start - 40), start)
     return before is None or not before.group(1)[:1].isupper()
 
 
-def with_initials(original: str, found: list[UnlinkedCandidate]) -> list[UnlinkedCandidate]:
-    """``found`` with each name that has initials just before it grown to take them."""
+def with_initials(
+    original: str, found: list[UnlinkedCandidate], abbreviations: frozenset[str]
+) -> list[UnlinkedCandidate]:
+    """``found`` with each name that has initials just before it grown to take them;
+    ``abbreviations`` (by `letters`) are never initials."""
     out: list[UnlinkedCandidate] = []
     for cand in found:
         before = original[max(0, cand.start - 9) : cand.start]
         match = _INITIALS.search(before) if cand.name[:1].isupper() else None
-        if match is None or not match.group()[0].isupper() or not _opens(original, match, cand):
+        if (
+            match is None
+            or not match.group()[0].isupper()
+            or not _opens(original, match, cand, abbreviations)
+        ):
             out.append(cand)
             continue
         start = cand.start - len(match.group())

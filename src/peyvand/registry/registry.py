@@ -17,6 +17,7 @@ from peyvand.registry.context import ContextRules, is_country
 from peyvand.registry.countries import BLOCKED, CountryCatalog
 from peyvand.registry.linker import EXACT_KINDS, USAGE_KINDS, ActorInfo, Link, Linker
 from peyvand.registry.matcher import TURKIC, NameEntry, NameMatcher
+from peyvand.registry.name_data import read_words
 from peyvand.registry.places import Places
 from peyvand.registry.usage import UsageRules
 from peyvand.text.normalize import NormalizedText, normalize
@@ -127,6 +128,7 @@ class Registry:
             common = set().union(
                 *(self._words(lang, "common_words.txt") for lang in SUPPORTED_LANGUAGES)
             )
+            articles = set().union(*(read_words(self._data, lang).article for lang in prefixes))
             self._matcher = NameMatcher(
                 self.name_entries(),
                 set().union(*suffixes.values()),
@@ -134,6 +136,7 @@ class Registry:
                 suffixes_by_lang=suffixes,
                 prefixes_by_lang=prefixes,
                 marks=self._context.titles,
+                articles=articles,
             )
 
     @property

@@ -62,16 +62,17 @@ from peyvand.registry.name_data import (
     read_rules,
     read_words,
 )
-from peyvand.registry.name_epithets import people_by_epithet
+from peyvand.registry.name_epithets import Epithets, people_by_epithet, read_epithets
 from peyvand.registry.name_given import GivenNames, people_by_given_name, read_given
 from peyvand.registry.name_heads import name_after_head, name_before_head
-from peyvand.registry.name_initials import with_initials
+from peyvand.registry.name_initials import letters, with_initials
 from peyvand.registry.name_joins import apart_from_persons
 from peyvand.registry.name_layers import without_overlaps
 from peyvand.registry.name_nesting import around_link
 from peyvand.registry.name_people import Surnames, people_by_surname, read_surnames
 from peyvand.registry.name_persons import read_person, with_later_mentions
 from peyvand.text.normalize import NormalizedText, normalize
+from peyvand.text.segment import ABBREVIATIONS_FILE
 
 __all__ = ["ACTOR_TYPES", "HeadRule", "UnlinkedCandidate", "UnlinkedFinder"]
 
@@ -87,6 +88,8 @@ class UnlinkedFinder:
         self._automata: dict[tuple[str, ...], ahocorasick.Automaton] = {}
         self._surnames: dict[str, Surnames | None] = {}
         self._given: dict[str, GivenNames | None] = {}
+        self._epithets: dict[str, Epithets | None] = {}
+        self._abbreviations: frozenset[str] | None = None
 
     # --- data -------------------------------------------------------------------------------
     @property
@@ -141,6 +144,22 @@ class UnlinkedFinder:
         if lang not in self._surnames:
             self._surnames[lang] = read_surnames(self._data, lang, self.words(lang))
         return self._surnames[lang]
+
+    def abbreviations(self) -> frozenset[str]:
+        """The letters of every language's ``abbreviations.txt`` entry ("U.S." → "US")."""
+        if self._abbreviations is None:
+            self._abbreviations = frozenset(
+                letters(line.partition("\t")[0])
+                for lang in self._data.languages_with(ABBREVIATIONS_FILE)
+                for line in self._data.lines(lang, ABBREVIATIONS_FILE)
+            )
+        return self._abbreviations
+
+    def epithets(self, lang: str) -> Epithets | None:
+        """The epithet patterns of ``lang`` (``None`` when it has none)."""
+        if lang not in self._epithets:
+            self._epithets[lang] = read_epithets(self._data, lang)
+        return self._epithets[lang]
 
     def given(self, lang: str) -> GivenNames | None:
         """The given names of ``lang`` (``None`` when it has none)."""
@@ -258,9 +277,10 @@ class UnlinkedFinder:
             found.extend(
                 people_by_given_name(original, self.words(langs[0]), given, head_starts, linked)
             )
+        if len(langs) == 1 and (epithets := self.epithets(langs[0])) is not None:
+            found.extend(people_by_epithet(original, epithets, head_starts, linked))
         if len(langs) == 1:
-            found.extend(people_by_epithet(original, langs[0], head_starts, linked))
             found = apart_from_persons(original, found, self.words(langs[0]))
-        found = with_initials(original, found)
+        found = with_initials(original, found, self.abbreviations())
         chosen = without_overlaps(found)
         return with_later_mentions(original, chosen, linked)
